@@ -1,0 +1,37 @@
+"""Locate the data files that ship with framing (lexicons, rules, actors).
+
+In a source checkout they live in the repository's ``data/`` folder; in an installed wheel they are
+copied to ``framing/_data/``. Nothing here is downloaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_CANDIDATES = (_PACKAGE_DIR / "_data", _PACKAGE_DIR.parent / "data")
+
+
+def data_path(*parts: str) -> Path:
+    """Return the path of a shipped data file.
+
+    Args:
+        *parts: Path components below ``data/``, e.g. ``("lexicons", "stance.yaml")``.
+
+    Returns:
+        The first existing path among the installed and the source-checkout locations.
+
+    Raises:
+        FileNotFoundError: If no shipped data file has that name.
+
+    Example:
+        >>> data_path("rules", "boilerplate.yaml").name
+        'boilerplate.yaml'
+    """
+    for base in _CANDIDATES:
+        candidate = base.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(
+        f"shipped data file {'/'.join(parts)!r} not found under {', '.join(str(c) for c in _CANDIDATES)}"
+    )
