@@ -201,10 +201,11 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> CleanText
         line = " ".join(raw_line.split())
         if not line:
             continue
-        if truncated_by is not None:
-            removed.append(_removed(line_no, line, truncated_by, "after"))
-            continue
         hit = _match_rule(line, rules)
+        if truncated_by is not None:
+            removed.append(_removed(line_no, line, hit[0], "line") if hit and hit[0].action != "metadata"
+                           else _removed(line_no, line, truncated_by, "after"))
+            continue
         if hit is None:
             kept.append((line_no, line))
             continue

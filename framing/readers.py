@@ -21,7 +21,9 @@ from framing.errors import CorpusPathError
 TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
 SIDECAR_NAME = "metadata.csv"
-_WESTERN = re.compile(r"^(cp125\d|windows-125\d|latin|iso8859|iso-8859|mac_|ascii)", re.I)
+# Multi-byte encodings charset-normalizer can tell apart reliably; its single-byte guesses on short text are
+# not (it calls short cp1252 news text cp1250 or cp1125), so single-byte input is read as cp1252.
+_MULTIBYTE = re.compile(r"^(gb2312|gbk|gb18030|big5|shift_jis|cp932|euc|iso2022|utf_16|utf_32|cp949|johab|hz)", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -47,8 +49,10 @@ class UnreadableInput(ValueError):
 def decode_bytes(data: bytes, *, encoding: str | None = None) -> tuple[str, str, str, list[str]]:
     """Decode raw bytes to text with normalised ``\\n`` line endings.
 
-    Tries UTF-8 (with or without a byte-order mark), then cp1252 for Western single-byte text, then
-    charset-normalizer's best guess. Anything other than UTF-8 is reported as a warning.
+    Tries UTF-8 (with or without a byte-order mark); otherwise asks charset-normalizer, keeping its guess
+    only for multi-byte encodings (GB18030, Big5, Shift-JIS, EUC …) and reading single-byte text as cp1252
+    (latin-1 if cp1252 fails). Pass ``encoding`` for Cyrillic or Greek single-byte files. Anything other
+    than UTF-8 is reported as a warning.
 
     Args:
         data: The raw file contents.
@@ -108,7 +112,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data).best()
     guess = best.encoding if best is not None else None
-    if guess is None or _WESTERN.match(guess):
+    if guess is None or not _MULTIBYTE.match(guess):
         text = _strict(data, "cp1252")
         return (text, "cp1252") if text is not None else (data.decode("latin-1"), "latin-1")
     return str(best), guess
