@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from framing.errors import ConfigFileError
-from framing.resources import data_path
+from framing.resources import data_path, read_yaml
 
 ACTIONS = ("drop", "truncate", "metadata")
 _RULE_KEYS = {"id", "category", "action", "pattern", "field", "case_sensitive"}
@@ -86,7 +86,7 @@ def load_boilerplate_rules(path: str | Path | None = None) -> BoilerplateRules:
     """
     path = Path(path) if path is not None else data_path("rules", "boilerplate.yaml")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigFileError(f"{path}: cannot read boilerplate rules: {exc}") from exc
     if not isinstance(raw, dict):

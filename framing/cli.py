@@ -52,6 +52,21 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_signals(args: argparse.Namespace) -> int:
+    from framing.signals import compute_signals
+    from framing.tables import write_tables
+
+    corpus = _load(args)
+    signals = compute_signals(corpus, lexicons=args.lexicon or ["stance", "issues"],
+                              n_resamples=args.resamples, seed=args.seed)
+    write_tables({**signals.tables, "load_report": corpus.load_report}, args.out)
+    _summarise(corpus, args.out)
+    n = signals.frame_matches
+    print(f"{len(n)} frame matches ({int(n.negated.sum())} negated) from "
+          f"{', '.join(lex.label for lex in signals.lexicons)}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser (exposed for documentation and tests)."""
     parser = argparse.ArgumentParser(
@@ -67,6 +82,19 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     _add_corpus_args(ingest)
     ingest.set_defaults(func=cmd_ingest)
+    signals = sub.add_parser(
+        "signals", help="score framing signals: frames, voice, negation, sentiment, distinctive terms",
+        description="Load a corpus and write articles, sentences, frame_matches, frame_scores (with 95% "
+        "bootstrap intervals), frame_comparisons, sentiment, sentiment_scores and distinctive_terms, each as "
+        "CSV with a Parquet copy, into --out.", epilog=_EPILOG.replace("ingest", "signals"),
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    _add_corpus_args(signals)
+    signals.add_argument("--lexicon", action="append", metavar="NAME_OR_FILE",
+                         help="lexicon name (stance, issues, general_inquirer, moral_foundations_2) or a "
+                         ".yaml/.csv file; repeat for several (default: stance and issues)")
+    signals.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (default 2000)")
+    signals.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    signals.set_defaults(func=cmd_signals)
     return parser
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _CANDIDATES = (_PACKAGE_DIR / "_data", _PACKAGE_DIR.parent / "data")
 
@@ -35,3 +37,14 @@ def data_path(*parts: str) -> Path:
     raise FileNotFoundError(
         f"shipped data file {'/'.join(parts)!r} not found under {', '.join(str(c) for c in _CANDIDATES)}"
     )
+
+
+def read_yaml(path: str | Path) -> object:
+    """Parse a YAML file safely (libyaml's C loader when available).
+
+    Example:
+        >>> read_yaml(data_path("rules", "negation.yaml"))["name"]
+        'negation'
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe loader)

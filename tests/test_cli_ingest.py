@@ -47,3 +47,30 @@ def test_ingest_lists_skipped_files_on_stderr(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "in"), "--out", str(tmp_path / "o")]) == 0
     err = capsys.readouterr().err
     assert "skipped:" in err and "empty.txt: empty file" in err
+
+
+SIGNAL_FILES = ["articles", "sentences", "frame_matches", "frame_scores", "frame_comparisons", "sentiment",
+                "sentiment_scores", "distinctive_terms", "load_report"]
+
+
+def test_signals_writes_every_table(seeds_dir, tmp_path, capsys):
+    assert main(["signals", str(seeds_dir), "--out", str(tmp_path / "s"), "--resamples", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "frame matches" in out and "stance@1.0.0, issues@1.0.0" in out
+    for name in SIGNAL_FILES:
+        assert (tmp_path / "s" / f"{name}.csv").stat().st_size > 0, name
+        assert (tmp_path / "s" / f"{name}.parquet").exists(), name
+    scores = pd.read_csv(tmp_path / "s" / "frame_scores.csv")
+    assert {"ci_low", "ci_high", "value", "measure", "level"} <= set(scores.columns)
+    matches = pd.read_parquet(tmp_path / "s" / "frame_matches.parquet")
+    assert set(matches.voice) == {"quoted", "narration"}
+
+
+def test_signals_with_a_user_lexicon(seeds_dir, tmp_path, capsys):
+    lex = tmp_path / "mine.yaml"
+    lex.write_text("name: mine\nversion: '2'\ndescription: d\nsource: s\nframes:\n  soy:\n    terms: [soybean*]\n",
+                   encoding="utf-8")
+    assert main(["signals", str(seeds_dir), "--out", str(tmp_path / "s"), "--lexicon", str(lex),
+                 "--resamples", "0"]) == 0
+    matches = pd.read_csv(tmp_path / "s" / "frame_matches.csv")
+    assert set(matches.lexicon) == {"mine"} and set(matches.match.str.lower()) == {"soybeans", "soybean"}

@@ -1,0 +1,132 @@
+"""The whole signal pass: frames, voice, negation, aggregates with intervals, sentiment and terms."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from framing.corpus import Corpus, load_corpus
+from framing.frames import load_negation_rule, match_frames
+from framing.lexicons import Lexicon, load_lexicon
+from framing.scores import (
+    DEFAULT_LEVELS,
+    compare_frames,
+    score_frame_levels,
+    score_sentiment_groups,
+    with_metadata,
+)
+from framing.sentences import measure_voice
+from framing.sentiment import score_sentiment
+from framing.terms import distinctive_terms
+
+SENTIMENT_LEVELS: tuple[tuple[str, ...], ...] = (("outlet",), ("event",), ("voice",), ("position",),
+                                                  ("outlet", "voice"))
+TERM_GROUPINGS = ("outlet", "event", "voice")
+
+
+@dataclass
+class Signals:
+    """All signal tables, by the file name each is written under."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    lexicons: list[Lexicon] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"no table {name!r}; tables are {sorted(tables)}")
+
+
+def compute_signals(
+    corpus: Corpus | str | Path,
+    *,
+    lexicons: Sequence[str | Path | Lexicon] = ("stance", "issues"),
+    levels: Sequence[Sequence[str]] = DEFAULT_LEVELS,
+    n_resamples: int = 2000,
+    seed: int = 0,
+) -> Signals:
+    """Compute every signal table for a corpus.
+
+    Args:
+        corpus: A loaded :class:`~framing.corpus.Corpus` or a path for :func:`~framing.load_corpus`.
+        lexicons: Lexicons to match (names, files or loaded lexicons). The first with a balance pair drives
+            ``frame_comparisons``.
+        levels: Grouping levels for ``frame_scores``.
+        n_resamples: Bootstrap resamples for every interval.
+        seed: Random seed for the bootstrap.
+
+    Returns:
+        :class:`Signals` with tables ``articles, sentences, frame_matches, frame_scores, frame_comparisons,
+        sentiment, sentiment_scores, distinctive_terms``.
+
+    Example:
+        >>> sig = compute_signals("data/raw/xi-trump-calls", n_resamples=0)
+        >>> sorted(sig.tables)[:3], sig.frame_matches.lexicon.unique().tolist()
+        (['articles', 'distinctive_terms', 'frame_comparisons'], ['stance', 'issues'])
+    """
+    if not isinstance(corpus, Corpus):
+        corpus = load_corpus(corpus)
+    lexs = [load_lexicon(lex) if not isinstance(lex, Lexicon) else lex for lex in lexicons]
+    articles = corpus.articles
+    sentences = measure_voice(corpus.sentences, quotes=corpus.quotes)
+    negation = load_negation_rule()
+    matches = pd.concat([match_frames(sentences, quotes=corpus.quotes, lexicon=lex, negation=negation)
+                         for lex in lexs],
+                        ignore_index=True)
+    # article columns used for grouping, joined once (unknown outlets/events stay unpooled)
+    group_cols = sorted({c for by in [*levels, *SENTIMENT_LEVELS, *[(t,) for t in TERM_GROUPINGS], ("event",)]
+                         for c in by if c in articles.columns and c != "doc_id"})
+    grouped = with_metadata(sentences, articles, group_cols)
+    scores = score_frame_levels(grouped, matches, articles=articles, lexicons=lexs, levels=levels,
+                                n_resamples=n_resamples, seed=seed)
+    balanced = next((lex for lex in lexs if lex.balance), None)
+    comparisons = pd.DataFrame()
+    if balanced is not None:
+        comparisons = pd.concat([
+            compare_frames(grouped, matches, lexicon=balanced, by="outlet", within="event",
+                           n_resamples=n_resamples, seed=seed),
+            compare_frames(grouped, matches, lexicon=balanced, by="voice", n_resamples=n_resamples, seed=seed),
+        ], ignore_index=True)
+    sentiment = score_sentiment(sentences)
+    sentiment_scores = pd.concat(
+        [score_sentiment_groups(sentiment, grouped, by=by, n_resamples=n_resamples, seed=seed)
+         for by in SENTIMENT_LEVELS], ignore_index=True)
+    sentiment_scores = sentiment_scores[
+        ["level", "group", *[c for c in ("outlet", "event", "voice", "position") if c in sentiment_scores],
+         "measure", "value", "ci_low", "ci_high", "n_docs", "n_sentences"]].fillna({"outlet": "all", "event": "all",
+                                                                                     "voice": "all", "position": "all"})
+    terms = pd.concat([distinctive_terms(grouped, by=by, top=50) for by in TERM_GROUPINGS], ignore_index=True)
+    return Signals({
+        "articles": articles, "sentences": sentences, "frame_matches": matches, "frame_scores": scores,
+        "frame_comparisons": comparisons, "sentiment": sentiment, "sentiment_scores": sentiment_scores,
+        "distinctive_terms": terms,
+    }, lexs)
+
+
+def outlet_table(frame_scores: pd.DataFrame, *, lexicon: str = "stance", level: str = "outlet") -> pd.DataFrame:
+    """Pivot ``frame_scores`` into one row per group: rates and balance with their intervals.
+
+    Example:
+        >>> sig = compute_signals("data/raw/xi-trump-calls", n_resamples=0, lexicons=["stance"])
+        >>> outlet_table(sig.frame_scores).columns.tolist()[:3]
+        ['group', 'conciliatory per 1k', 'conciliatory 95% CI']
+    """
+    t = frame_scores[(frame_scores["lexicon"] == lexicon) & (frame_scores["level"] == level)
+                     & frame_scores["measure"].isin(["rate_per_1000", "balance"])]
+    rows = []
+    for group, g in t.groupby("group", sort=True):
+        row: dict[str, object] = {"group": group}
+        for r in g.itertuples(index=False):
+            name = "balance" if r.measure == "balance" else f"{r.frame} per 1k"
+            digits = 2 if r.measure == "balance" else 1
+            row[name] = round(r.value, digits)
+            row[f"{'balance' if r.measure == 'balance' else r.frame} 95% CI"] = (
+                f"[{r.ci_low:.{digits}f}, {r.ci_high:.{digits}f}]" if pd.notna(r.ci_low) else "")
+        row["sentences"] = int(g["n_sentences"].iloc[0])
+        row["words"] = int(g["n_words"].iloc[0])
+        rows.append(row)
+    return pd.DataFrame(rows)

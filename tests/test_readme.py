@@ -1,0 +1,19 @@
+"""The README's numbers are the code's numbers."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+from framing.signals import compute_signals, outlet_table
+
+
+def test_readme_outlet_table_matches_the_seeds(seed_corpus):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("<!-- outlet-table:start -->\n", 1)[1].split("\n<!-- outlet-table:end -->", 1)[0]
+    table = outlet_table(compute_signals(seed_corpus, n_resamples=2000, seed=0).frame_scores)
+    assert shown.strip() == table.to_markdown(index=False).strip()
+
+
+def test_readme_starts_with_the_two_commands():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    head = readme[:1200]
+    assert "make report" in head and "make test" in head
