@@ -63,7 +63,32 @@ def cmd_signals(args: argparse.Namespace) -> int:
     _summarise(corpus, args.out)
     n = signals.frame_matches
     print(f"{len(n)} frame matches ({int(n.negated.sum())} negated) from "
-          f"{', '.join(lex.label for lex in signals.lexicons)}")
+          f"{', '.join(lex.label for lex in signals.lexicons)}; {len(signals.attributions)} attributions")
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from framing.attribution import extract_attributions
+    from framing.corpus import load_corpus
+    from framing.evaluate import attribution_errors, evaluate_attributions, load_brat_gold, load_gold
+
+    gold_path = Path(args.gold)
+    brat = gold_path.is_dir()
+    if not gold_path.exists():
+        raise FramingError(f"gold file {gold_path} does not exist")
+    gold = load_brat_gold(gold_path) if brat else load_gold(gold_path)
+    from framing.resources import default_corpus
+
+    corpus_path = args.corpus or (gold_path if brat else default_corpus())
+    corpus = load_corpus(corpus_path)
+    predicted = extract_attributions(corpus.sentences, quotes=corpus.quotes, actors=args.actors, verbs=args.verbs)
+    metrics = evaluate_attributions(predicted, gold, sentences=corpus.sentences,
+                                    speaker="speaker_head" if brat else "speaker_id")
+    print(f"attributions: {len(predicted)} predicted, {len(gold)} gold ({gold_path}; corpus {corpus_path})")
+    print(metrics.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+    if args.errors and not brat:
+        errors = attribution_errors(predicted, gold, sentences=corpus.sentences)
+        print(errors.to_string(index=False) if len(errors) else "no speaker+cue errors")
     return 0
 
 
@@ -95,6 +120,25 @@ def build_parser() -> argparse.ArgumentParser:
     signals.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (default 2000)")
     signals.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     signals.set_defaults(func=cmd_signals)
+    evaluate = sub.add_parser(
+        "evaluate", help="measure extraction quality against hand-coded gold",
+        description="Measure extraction against hand-coded gold and print precision, recall and F1 per field.")
+    what = evaluate.add_subparsers(dest="what", metavar="WHAT", required=True)
+    attr = what.add_parser(
+        "attributions", help="speaker, cue, quote type, cue class, channel and hedge",
+        description="Precision, recall and F1 of attribution extraction for speaker, cue, speaker+cue, quote "
+        "type, cue class, channel and hedge. GOLD is our CSV (see data/annotations/CODING.md) or a folder of "
+        "brat standoff files (file.ann beside file.txt, with Source/Cue/Content spans).",
+        epilog="examples:\n  framing evaluate attributions --gold data/annotations/attributions_gold.csv\n"
+        "  framing evaluate attributions --gold my-brat-folder/",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    attr.add_argument("--gold", required=True, help="gold CSV, or a folder of brat .ann/.txt files")
+    attr.add_argument("--corpus", type=Path, help="the corpus the gold annotates (default: the seed corpus for "
+                      "CSV gold, the brat folder's .txt files for brat gold)")
+    attr.add_argument("--actors", type=Path, help="actors YAML (default: data/actors/actors.yaml)")
+    attr.add_argument("--verbs", type=Path, help="reporting verbs YAML (default: data/rules/reporting_verbs.yaml)")
+    attr.add_argument("--errors", action="store_true", help="also list missed and spurious speaker+cue pairs")
+    attr.set_defaults(func=cmd_evaluate)
     return parser
 
 
@@ -111,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except FramingError as exc:
+        print(f"framing {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+    except FileNotFoundError as exc:
         print(f"framing {args.command}: error: {exc}", file=sys.stderr)
         return 2
 

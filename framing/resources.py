@@ -48,3 +48,13 @@ def read_yaml(path: str | Path) -> object:
     """
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe loader)
+
+
+def default_corpus() -> Path:
+    """The default corpus: the five seed articles in ``data/raw/xi-trump-calls`` of a source checkout.
+
+    Example:
+        >>> default_corpus().name
+        'xi-trump-calls'
+    """
+    return _PACKAGE_DIR.parent / "data" / "raw" / "xi-trump-calls"

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.attribution import extract_attributions
+from framing.attribution_scores import score_attributions
 from framing.corpus import Corpus, load_corpus
 from framing.frames import load_negation_rule, match_frames
 from framing.lexicons import Lexicon, load_lexicon
@@ -61,12 +63,12 @@ def compute_signals(
 
     Returns:
         :class:`Signals` with tables ``articles, sentences, frame_matches, frame_scores, frame_comparisons,
-        sentiment, sentiment_scores, distinctive_terms``.
+        sentiment, sentiment_scores, distinctive_terms, attributions, attribution_scores``.
 
     Example:
         >>> sig = compute_signals("data/raw/xi-trump-calls", n_resamples=0)
         >>> sorted(sig.tables)[:3], sig.frame_matches.lexicon.unique().tolist()
-        (['articles', 'distinctive_terms', 'frame_comparisons'], ['stance', 'issues'])
+        (['articles', 'attribution_scores', 'attributions'], ['stance', 'issues'])
     """
     if not isinstance(corpus, Corpus):
         corpus = load_corpus(corpus)
@@ -100,10 +102,20 @@ def compute_signals(
          "measure", "value", "ci_low", "ci_high", "n_docs", "n_sentences"]].fillna({"outlet": "all", "event": "all",
                                                                                      "voice": "all", "position": "all"})
     terms = pd.concat([distinctive_terms(grouped, by=by, top=50) for by in TERM_GROUPINGS], ignore_index=True)
+    attributions = extract_attributions(sentences, quotes=corpus.quotes)
+    attribution_scores = score_attributions(attributions, articles=articles)
+    # sentiment by speaker: each sentence's first attribution names its speaker
+    speakers = attributions.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "speaker_id"]]
+    if not speakers.empty:
+        by_speaker = score_sentiment_groups(sentiment, grouped.merge(speakers, on=["doc_id", "sent_id"]),
+                                            by=["speaker_id"], n_resamples=n_resamples, seed=seed)
+        sentiment_scores = pd.concat([sentiment_scores, by_speaker], ignore_index=True)
+        sentiment_scores = sentiment_scores.fillna({"outlet": "all", "event": "all", "voice": "all",
+                                                    "position": "all", "speaker_id": "all"})
     return Signals({
         "articles": articles, "sentences": sentences, "frame_matches": matches, "frame_scores": scores,
         "frame_comparisons": comparisons, "sentiment": sentiment, "sentiment_scores": sentiment_scores,
-        "distinctive_terms": terms,
+        "distinctive_terms": terms, "attributions": attributions, "attribution_scores": attribution_scores,
     }, lexs)
 
 
