@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 report: install
-	$(BIN)/framing ingest $(CORPUS) --out $(OUT)
+	$(BIN)/framing report $(CORPUS) --out $(OUT)
 
 test: install
 	$(BIN)/python -m pytest

@@ -92,6 +92,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import yaml
+
+    from framing.report import run_report
+
+    parameters = {name: yaml.safe_load(value) for name, value in (args.parameter or [])}
+    out = run_report(args.corpus, out=args.out, notebooks=args.notebooks, parameters=parameters,
+                     config=args.config, kernel=args.kernel, hide_code=not args.show_code,
+                     progress=not args.no_progress)
+    print(f"report written to {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Build the argument parser (exposed for documentation and tests)."""
     parser = argparse.ArgumentParser(
@@ -139,6 +152,25 @@ def build_parser() -> argparse.ArgumentParser:
     attr.add_argument("--verbs", type=Path, help="reporting verbs YAML (default: data/rules/reporting_verbs.yaml)")
     attr.add_argument("--errors", action="store_true", help="also list missed and spurious speaker+cue pairs")
     attr.set_defaults(func=cmd_evaluate)
+    report = sub.add_parser(
+        "report", help="run the notebooks with papermill and publish figures, tables and the explorer",
+        description="Run the parameterized notebooks through papermill on a corpus and write a report folder: "
+        "executed notebooks and their HTML, figures/ (PNG 300 dpi, SVG, PDF and the plotted data as CSV), "
+        "tables/, explorer.html and manifest.json. The folder is replaced only when every notebook succeeds.",
+        epilog="examples:\n  framing report\n  framing report my-corpus/ --out reports/mine -p group_by event\n"
+        "  framing report my-corpus/ --notebooks 02-conciliatory-vs-warning -p outlets '[BBC, Xinhua]'\n"
+        "  framing report --config report.yaml",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    report.add_argument("corpus", nargs="?", help="corpus path (default: the seed corpus)")
+    report.add_argument("--out", type=Path, help="report folder (default: reports/<corpus folder name>)")
+    report.add_argument("--notebooks", nargs="+", metavar="NAME", help="notebooks to run (default: all four)")
+    report.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                        help="a notebook parameter; VALUE is read as YAML (5, true, [a, b], text)")
+    report.add_argument("--config", type=Path, help="YAML with corpus, out, notebooks, parameters, kernel, hide_code")
+    report.add_argument("--kernel", default="framing", help="Jupyter kernel (default: framing, from make install)")
+    report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML renderings")
+    report.add_argument("--no-progress", action="store_true", help="no progress bars")
+    report.set_defaults(func=cmd_report)
     return parser
 
 

@@ -142,3 +142,42 @@ def outlet_table(frame_scores: pd.DataFrame, *, lexicon: str = "stance", level: 
         row["words"] = int(g["n_words"].iloc[0])
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def signals_for(
+    corpus: str | Path,
+    *,
+    metadata: str | Path | None = None,
+    tables_dir: str | Path | None = None,
+    outlets: Sequence[str] = (),
+    events: Sequence[str] = (),
+    lexicon: str = "stance",
+) -> dict[str, pd.DataFrame]:
+    """The signal tables a notebook needs: read from ``tables_dir`` when given and nothing is filtered,
+    otherwise computed for the corpus (restricted to ``outlets``/``events`` when given).
+
+    Example:
+        >>> t = signals_for("data/raw/xi-trump-calls", events=["xi-trump-call-2026-02-04"])
+        >>> sorted(t["articles"].event.unique())
+        ['xi-trump-call-2026-02-04']
+    """
+    from framing.tables import read_tables
+
+    if tables_dir and not outlets and not events:
+        return read_tables(tables_dir)
+    loaded = load_corpus(corpus, metadata=metadata)
+    keep = loaded.articles
+    if outlets:
+        keep = keep[keep["outlet"].isin(list(outlets))]
+    if events:
+        keep = keep[keep["event"].isin(list(events))]
+    if keep.empty:
+        raise ValueError(f"no articles left after filtering to outlets={list(outlets)} events={list(events)}; "
+                         f"outlets are {sorted(loaded.articles.outlet.unique())}, events are "
+                         f"{sorted(loaded.articles.event.unique())}")
+    ids = set(keep["doc_id"])
+    subset = Corpus(*(t[t["doc_id"].isin(ids)].reset_index(drop=True) for t in
+                      (loaded.articles, loaded.sentences, loaded.quotes, loaded.load_report, loaded.removed)),
+                    loaded.rules_version)
+    tables = compute_signals(subset, lexicons=[lexicon, "issues"] if lexicon != "issues" else ["issues"]).tables
+    return {**tables, "load_report": loaded.load_report, "removed_lines": loaded.removed}

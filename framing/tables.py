@@ -40,3 +40,19 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, par
             frame.to_parquet(pq_path, index=False, compression="zstd")
             written.append(pq_path)
     return written
+
+
+def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
+    """Read every ``<name>.parquet`` in ``folder`` back into a dict of DataFrames.
+
+    Example:
+        >>> import tempfile
+        >>> d = tempfile.mkdtemp(); _ = write_tables({"t": pd.DataFrame({"a": [1]})}, d)
+        >>> read_tables(d)["t"].a.tolist()
+        [1]
+    """
+    folder = Path(folder)
+    tables = {p.stem: pd.read_parquet(p) for p in sorted(folder.glob("*.parquet"))}
+    if not tables:
+        raise FileNotFoundError(f"no .parquet tables in {folder}")
+    return tables
