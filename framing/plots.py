@@ -138,7 +138,7 @@ def plot_shares(data: pd.DataFrame, *, label: str = "group", key: str = "key", v
 
     Example:
         >>> d = pd.DataFrame({"group": ["A", "A"], "key": ["china", "us"], "share": [0.6, 0.4]})
-        >>> plot_shares(d).get_xlim()[1] >= 1.0
+        >>> bool(plot_shares(d).get_xlim()[1] >= 1.0)
         True
     """
     wide = data.pivot_table(index=label, columns=key, values=value, aggfunc="sum", fill_value=0, sort=True)
