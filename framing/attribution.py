@@ -22,10 +22,12 @@ when there is none.
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -141,37 +143,50 @@ def _clean_speaker(text: str) -> str:
     return text.strip(" ,;:—–-“”\"")
 
 
-class _Document:
-    """Per-document state: sentences, quotes, mentions and the speakers found so far."""
+class _Sentence(NamedTuple):
+    sent_id: int
+    para_id: int
+    text: str
+    start: int
+    end: int
 
-    def __init__(self, doc_id: str, sentences: pd.DataFrame, quotes: pd.DataFrame, actors: Actors):
+
+class _Document:
+    """Per-document state: sentences, quotes (sorted, non-overlapping), and the speakers found so far."""
+
+    def __init__(self, doc_id: str, sentences: list[_Sentence], quotes: list[tuple[int, int]], actors: Actors):
         self.doc_id = doc_id
         self.sentences = sentences
-        self.quotes = [(int(s), int(e)) for s, e in zip(quotes["start"], quotes["end"])]
+        self.s_starts = [s.start for s in sentences]
+        self.quotes = sorted(quotes)
+        self.q_starts = [q[0] for q in self.quotes]
+        self.q_ends = [q[1] for q in self.quotes]
         self.actors = actors
         self.subjects: list[tuple[int, str]] = []  # (sent_id, actor id) of sentence subjects, in order
         self.last_mention: dict[str, int] = {}  # actor id -> global offset of latest mention
         self.last_direct: tuple[int, int, str] | None = None  # (sent_id, para_id, speaker id)
 
     def quoted(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.quotes)
+        i = bisect.bisect_right(self.q_starts, pos) - 1
+        return i >= 0 and pos < self.q_ends[i]
 
     def quote_ending_at(self, pos: int, sent_start: int) -> tuple[int, int] | None:
         """The quotation that closes just before ``pos`` (only punctuation and spaces between)."""
-        for s, e in self.quotes:
-            if e <= pos and not self.sentences_text_between(e, pos).strip(" ,;:—–"):
-                return s, e
+        i = bisect.bisect_right(self.q_ends, pos) - 1
+        if i >= 0 and not self.text_at(self.q_ends[i], pos).strip(" ,;:—–"):
+            return self.quotes[i]
         return None
 
-    def sentences_text_between(self, a: int, b: int) -> str:
-        return self.text_at(a, b)
+    def last_quote_before(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self.q_ends, pos) - 1
+        return self.quotes[i] if i >= 0 else None
 
     def text_at(self, a: int, b: int) -> str:
-        row = self.sentences[(self.sentences["start"] <= a) & (self.sentences["end"] >= b)]
-        if row.empty:
+        i = bisect.bisect_right(self.s_starts, a) - 1
+        if i < 0 or self.sentences[i].end < b:
             return "\0"  # spans sentences: never "only punctuation"
-        r = row.iloc[0]
-        return str(r["text"])[a - int(r["start"]):b - int(r["start"])]
+        s = self.sentences[i]
+        return s.text[a - s.start:b - s.start]
 
 
 def _resolve(doc: _Document, mention: Mention, position: int) -> tuple[str, ...]:
@@ -286,12 +301,21 @@ def extract_attributions(
     if "closed" in quotes:
         warn_unbalanced(quotes[quotes["doc_id"].isin(sentences["doc_id"])])
     rows: list[dict[str, object]] = []
-    quotes_by_doc = {d: g for d, g in quotes.groupby("doc_id", sort=False)}
-    empty_quotes = quotes.iloc[0:0]
-    for doc_id, sents in sentences.groupby("doc_id", sort=False):
-        sents = sents.sort_values("sent_id")
-        doc = _Document(str(doc_id), sents, quotes_by_doc.get(doc_id, empty_quotes), actors)
-        for sent in sents.itertuples(index=False):
+    quote_index = quotes.groupby("doc_id", sort=False).indices if len(quotes) else {}
+    q_starts, q_ends = quotes["start"].to_numpy(), quotes["end"].to_numpy()
+    ordered = sentences.sort_values(["doc_id", "sent_id"], kind="stable") if len(sentences) else sentences
+    para = ordered["para_id"].tolist() if "para_id" in ordered else [0] * len(ordered)
+    records = list(zip(ordered["doc_id"].tolist(), ordered["sent_id"].tolist(), para,
+                       ordered["text"].astype(str).tolist(), ordered["start"].tolist(), ordered["end"].tolist()))
+    first_seen = {d: i for i, d in reversed(list(enumerate(sentences["doc_id"].tolist())))}
+    by_doc: dict[object, list[_Sentence]] = {}
+    for doc_id, sent_id, para_id, text, start, end in records:
+        by_doc.setdefault(doc_id, []).append(_Sentence(int(sent_id), int(para_id), text, int(start), int(end)))
+    for doc_id in sorted(by_doc, key=lambda d: first_seen[d]):  # documents in input order
+        idx = quote_index.get(doc_id, [])
+        doc_quotes = [(int(q_starts[i]), int(q_ends[i])) for i in idx]
+        doc = _Document(str(doc_id), by_doc[doc_id], doc_quotes, actors)
+        for sent in doc.sentences:
             rows.extend(_sentence_attributions(doc, sent, verbs))
     out = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
     return out.astype({"sent_id": "int64", "n_words_quoted": "int64"})
@@ -335,9 +359,9 @@ def _attribute(doc: _Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     # 1. “…,” Xi said / “…,” said Xi
     quote = doc.quote_ending_at(s0 + start, s0)
     if quote is None:
-        for q in doc.quotes:
-            if q[1] <= s0 + start and re.fullmatch(r"[\s,;:—–]*[\w’'. -]{1,60}?\s*", doc.text_at(q[1], s0 + start) or "\0"):
-                quote = q
+        q = doc.last_quote_before(s0 + start)
+        if q is not None and re.fullmatch(r"[\s,;:—–]*[\w’'. -]{1,60}?\s*", doc.text_at(q[1], s0 + start) or "\0"):
+            quote = q
         if quote is not None:
             between = doc.text_at(quote[1], s0 + start)
             spk = _speaker_before(text, start, mentions)
@@ -496,17 +520,27 @@ def _continuation(doc: _Document, sent, text: str, s0: int, para_id: int) -> lis
 
 
 def _outside_quotes(doc: _Document, text: str, s0: int) -> str:
-    return "".join(ch if not doc.quoted(s0 + i) else " " for i, ch in enumerate(text))
+    chars = list(text)
+    i = max(bisect.bisect_right(doc.q_starts, s0) - 1, 0)
+    for q_start, q_end in doc.quotes[i:]:
+        if q_start >= s0 + len(text):
+            break
+        for k in range(max(q_start, s0) - s0, min(q_end, s0 + len(text)) - s0):
+            chars[k] = " "
+    return "".join(chars)
 
 
 def _quote_text(doc: _Document, quote: tuple[int, int] | None) -> str:
     if quote is None:
         return ""
     parts = []
-    for r in doc.sentences.itertuples(index=False):
-        a, b = max(quote[0], int(r.start)), min(quote[1], int(r.end))
+    i = max(bisect.bisect_right(doc.s_starts, quote[0]) - 1, 0)
+    for r in doc.sentences[i:]:
+        if r.start >= quote[1]:
+            break
+        a, b = max(quote[0], r.start), min(quote[1], r.end)
         if a < b:
-            parts.append(str(r.text)[a - int(r.start):b - int(r.start)])
+            parts.append(r.text[a - r.start:b - r.start])
     return " ".join(parts).strip("“”\" ,")
 
 

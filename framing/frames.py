@@ -85,16 +85,21 @@ def _normalise_text(text: str) -> str:
     return low.replace("’", "'")
 
 
-def _automaton(lexicon: Lexicon) -> ahocorasick.Automaton:
-    entries: dict[str, tuple[str, bool, list[str]]] = {}
-    for frame, terms in lexicon.frames.items():
-        for term in terms:
-            wildcard = term.endswith("*")
-            key = term[:-1] if wildcard else term
-            entries.setdefault(key, (term, wildcard, []))[2].append(frame)
+def _automaton(lexicons: list[Lexicon]) -> ahocorasick.Automaton:
+    entries: dict[str, list[tuple[int, str, bool, list[str]]]] = {}
+    for li, lexicon in enumerate(lexicons):
+        per_term: dict[str, tuple[int, str, bool, list[str]]] = {}
+        for frame, terms in lexicon.frames.items():
+            for term in terms:
+                wildcard = term.endswith("*")
+                key = term[:-1] if wildcard else term
+                per_term.setdefault(key, (li, term, wildcard, []))[3].append(frame)
+        for key, value in per_term.items():
+            entries.setdefault(key, []).append(value)
     automaton = ahocorasick.Automaton()
-    for key, value in entries.items():
-        automaton.add_word(key, (key, value[0], value[1], tuple(value[2])))
+    for key, values in entries.items():
+        automaton.add_word(key, (len(key), tuple((li, term, wildcard, tuple(frames))
+                                                 for li, term, wildcard, frames in values)))
     automaton.make_automaton()
     return automaton
 
@@ -103,7 +108,7 @@ def match_frames(
     sentences: pd.DataFrame,
     *,
     quotes: pd.DataFrame,
-    lexicon: str | Path | Lexicon = "stance",
+    lexicon: str | Path | Lexicon | list[str | Path | Lexicon] = "stance",
     negation: NegationRule | None = None,
 ) -> pd.DataFrame:
     """Find every lexicon term in the sentences.
@@ -111,13 +116,15 @@ def match_frames(
     Args:
         sentences: The sentences table (``doc_id, sent_id, text, start`` are used).
         quotes: The quotes table of the same documents (``doc_id, start, end``), for voice.
-        lexicon: A lexicon name, file or :class:`~framing.lexicons.Lexicon`.
+        lexicon: A lexicon name, file or :class:`~framing.lexicons.Lexicon`, or a list of them (all are
+            matched in one pass over the text; overlaps are resolved within each lexicon).
         negation: The negation rule; the shipped one by default.
 
     Returns:
         A new DataFrame, one row per match (a term in several frames of an overlapping lexicon gives a row
         per frame): ``doc_id, sent_id, lexicon, frame, term, match, start, end, voice, negated, negator``.
-        ``start``/``end`` are offsets into ``articles.text``; ``match`` is the text as found.
+        ``start``/``end`` are offsets into ``articles.text``; ``match`` is the text as found. Rows come
+        lexicon by lexicon, in text order.
 
     Example:
         >>> sents = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 1], "start": [0, 40],
@@ -126,7 +133,8 @@ def match_frames(
         >>> match_frames(sents, quotes=quotes)[["frame", "match", "voice", "negated"]].values.tolist()
         [['warning', 'warned', 'narration', False], ['warning', 'never allow', 'quoted', False], ['warning', 'threat', 'narration', True]]
     """
-    lex = load_lexicon(lexicon) if not isinstance(lexicon, Lexicon) else lexicon
+    lexicons = lexicon if isinstance(lexicon, list) else [lexicon]
+    lexs = [lex if isinstance(lex, Lexicon) else load_lexicon(lex) for lex in lexicons]
     rule = negation or load_negation_rule()
     texts = sentences["text"].astype(str).tolist()
     if not texts:
@@ -135,48 +143,54 @@ def match_frames(
     lengths = np.fromiter((len(t) + 1 for t in texts), dtype=np.int64, count=len(texts))
     offsets = np.concatenate([[0], np.cumsum(lengths)[:-1]])
 
-    found: list[tuple[int, int, str, tuple[str, ...]]] = []
+    found: list[list[tuple[int, int, str, tuple[str, ...]]]] = [[] for _ in lexs]
     n = len(joined)
-    for end_idx, (key, term, wildcard, frames) in _automaton(lex).iter(joined):
-        start = end_idx - len(key) + 1
-        if start > 0 and joined[start - 1].isalnum():
+    isalnum = str.isalnum
+    for end_idx, (key_len, values) in _automaton(lexs).iter(joined):
+        start = end_idx - key_len + 1
+        if start > 0 and isalnum(joined[start - 1]):
             continue
-        end = end_idx + 1
-        if wildcard:
-            while end < n and (joined[end].isalnum() or (joined[end] in "-'" and end + 1 < n
-                                                          and joined[end + 1].isalnum())):
-                end += 1
-        elif end < n and joined[end].isalnum():
+        base_end = end_idx + 1
+        for li, term, wildcard, frames in values:
+            end = base_end
+            if wildcard:
+                while end < n and (isalnum(joined[end]) or (joined[end] in "-'" and end + 1 < n
+                                                            and isalnum(joined[end + 1]))):
+                    end += 1
+            elif end < n and isalnum(joined[end]):
+                continue
+            found[li].append((start, end, term, frames))
+    parts = []
+    doc_col, sent_col, start_col = (sentences["doc_id"].to_numpy(), sentences["sent_id"].to_numpy(),
+                                    sentences["start"].to_numpy())
+    for lex, hits in zip(lexs, found):
+        # leftmost-longest, non-overlapping
+        hits.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        kept: list[tuple[int, int, str, tuple[str, ...]]] = []
+        last_end = -1
+        for item in hits:
+            if item[0] >= last_end:
+                kept.append(item)
+                last_end = item[1]
+        if not kept:
             continue
-        found.append((start, end, term, frames))
-    # leftmost-longest, non-overlapping
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-    kept: list[tuple[int, int, str, tuple[str, ...]]] = []
-    last_end = -1
-    for item in found:
-        if item[0] >= last_end:
-            kept.append(item)
-            last_end = item[1]
-    if not kept:
+        starts = np.fromiter((k[0] for k in kept), dtype=np.int64, count=len(kept))
+        sent_idx = np.searchsorted(offsets, starts, side="right") - 1
+        local = starts - offsets[sent_idx]
+        rows = []
+        for i, (start, end, term, frames) in enumerate(kept):
+            si = sent_idx[i]
+            loc = int(local[i])
+            match = texts[si][loc:loc + (end - start)]
+            negator = _negator(joined[offsets[si]:start], rule)
+            a_start = int(start_col[si]) + loc
+            for frame in frames:
+                rows.append((doc_col[si], int(sent_col[si]), lex.name, frame, term, match, a_start,
+                             a_start + len(match), negator))
+        parts.append(pd.DataFrame(rows, columns=[c for c in MATCH_COLUMNS if c not in ("voice", "negated")]))
+    if not parts:
         return pd.DataFrame(columns=MATCH_COLUMNS)
-
-    starts = np.fromiter((k[0] for k in kept), dtype=np.int64, count=len(kept))
-    sent_idx = np.searchsorted(offsets, starts, side="right") - 1
-    local = starts - offsets[sent_idx]
-    doc_ids = sentences["doc_id"].to_numpy()[sent_idx]
-    sent_ids = sentences["sent_id"].to_numpy()[sent_idx]
-    sent_starts = sentences["start"].to_numpy()[sent_idx]
-    rows = []
-    for i, (start, end, term, frames) in enumerate(kept):
-        text = texts[sent_idx[i]]
-        loc = int(local[i])
-        match = text[loc:loc + (end - start)]
-        negator = _negator(joined[offsets[sent_idx[i]]:start], rule)
-        a_start = int(sent_starts[i]) + loc
-        for frame in frames:
-            rows.append((doc_ids[i], int(sent_ids[i]), lex.name, frame, term, match, a_start,
-                         a_start + len(match), negator))
-    out = pd.DataFrame(rows, columns=[c for c in MATCH_COLUMNS if c not in ("voice", "negated")])
+    out = pd.concat(parts, ignore_index=True)
     out["voice"] = np.where(in_quotes(out, quotes), "quoted", "narration")
     out["negated"] = out["negator"] != ""
     return out[MATCH_COLUMNS].astype({"sent_id": "int64", "start": "int64", "end": "int64"})
@@ -203,19 +217,15 @@ def in_quotes(spans: pd.DataFrame, quotes: pd.DataFrame) -> np.ndarray:
         >>> in_quotes(spans, pd.DataFrame({"doc_id": ["a"], "start": [0], "end": [10]})).tolist()
         [True, False, False]
     """
-    result = np.zeros(len(spans), dtype=bool)
     if spans.empty or quotes.empty:
-        return result
-    q = quotes.sort_values(["doc_id", "start"])
-    by_doc = {d: (g["start"].to_numpy(), g["end"].to_numpy()) for d, g in q.groupby("doc_id", sort=False)}
-    doc_ids = spans["doc_id"].to_numpy()
-    positions = spans["start"].to_numpy()
-    for doc_id in pd.unique(doc_ids):
-        if doc_id not in by_doc:
-            continue
-        qs, qe = by_doc[doc_id]
-        mask = doc_ids == doc_id
-        pos = positions[mask]
-        idx = np.searchsorted(qs, pos, side="right") - 1
-        result[mask] = (idx >= 0) & (pos < qe[np.clip(idx, 0, None)])
-    return result
+        return np.zeros(len(spans), dtype=bool)
+    codes, _ = pd.factorize(pd.concat([spans["doc_id"], quotes["doc_id"]], ignore_index=True))
+    shift = np.int64(1) << np.int64(40)  # documents are far apart on one global axis
+    pos = codes[:len(spans)].astype(np.int64) * shift + spans["start"].to_numpy(dtype=np.int64)
+    q_codes = codes[len(spans):].astype(np.int64) * shift
+    q_start = q_codes + quotes["start"].to_numpy(dtype=np.int64)
+    q_end = q_codes + quotes["end"].to_numpy(dtype=np.int64)
+    order = np.argsort(q_start, kind="stable")
+    q_start, q_end = q_start[order], q_end[order]
+    idx = np.searchsorted(q_start, pos, side="right") - 1
+    return (idx >= 0) & (pos < q_end[np.clip(idx, 0, None)])

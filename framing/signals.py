@@ -76,9 +76,7 @@ def compute_signals(
     articles = corpus.articles
     sentences = measure_voice(corpus.sentences, quotes=corpus.quotes)
     negation = load_negation_rule()
-    matches = pd.concat([match_frames(sentences, quotes=corpus.quotes, lexicon=lex, negation=negation)
-                         for lex in lexs],
-                        ignore_index=True)
+    matches = match_frames(sentences, quotes=corpus.quotes, lexicon=lexs, negation=negation)
     # article columns used for grouping, joined once (unknown outlets/events stay unpooled)
     group_cols = sorted({c for by in [*levels, *SENTIMENT_LEVELS, *[(t,) for t in TERM_GROUPINGS], ("event",)]
                          for c in by if c in articles.columns and c != "doc_id"})

@@ -1,0 +1,239 @@
+"""Time framing's stages and the libraries researchers would otherwise call, on the same text, in one run.
+
+Usage: ``python -m benchmarks.run --docs 1000 10000 [--baseline-docs 1000] [--no-append]``
+
+For each corpus size it generates (or reuses) a deterministic corpus (benchmarks/generate.py), then times:
+
+- framing stages: load and clean, sentences, frames (stance + issues), attribution, sentiment, distinctive
+  terms, and the full ``framing signals`` (in a fresh process, for its peak RSS);
+- baselines: ``TextBlob(sentence).sentiment`` one sentence at a time, per-term regex counting, a scattertext
+  ``CorpusFromPandas`` build, and a raw Aho-Corasick scan of the same lexicon terms.
+
+Slow baselines run on the first ``--baseline-docs`` documents of the same corpus; everything is reported as
+MB/s and docs/s, so sizes compare. It prints ratios (ours / baseline) and appends them, with machine
+information, to benchmarks/RESULTS.md. Timing targets are checked here, never in the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "RESULTS.md"
+CORPORA = HERE / "_corpora"
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _timed(fn, *args, **kwargs):
+    t0 = time.perf_counter()
+    result = fn(*args, **kwargs)
+    return time.perf_counter() - t0, result
+
+
+def _rate(seconds: float, mb: float, docs: int) -> dict[str, float]:
+    return {"seconds": round(seconds, 3), "mb_per_s": round(mb / seconds, 3) if seconds else float("inf"),
+            "docs_per_s": round(docs / seconds, 1) if seconds else float("inf"), "peak_rss_mb": round(_peak_mb(), 1)}
+
+
+def _lexicon_terms() -> list[tuple[str, str]]:
+    from framing.lexicons import load_lexicon
+
+    return [(f, t) for name in ("stance", "issues") for f, terms in load_lexicon(name).frames.items() for t in terms]
+
+
+def stages(corpus_dir: Path, n_docs: int, baseline_docs: int) -> dict[str, object]:
+    """Run every stage and baseline on one corpus; return the measurements."""
+    import ahocorasick
+    import pandas as pd
+
+    from framing.attribution import extract_attributions
+    from framing.corpus import load_corpus
+    from framing.frames import match_frames
+    from framing.sentences import find_quotes, measure_voice, split_sentences
+    from framing.sentiment import PatternScorer, score_sentiment
+    from framing.terms import distinctive_terms
+
+    out: dict[str, object] = {"docs": n_docs}
+    secs, corpus = _timed(load_corpus, corpus_dir)
+    texts = corpus.articles["text"].tolist()
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    out["mb"] = round(mb, 2)
+    out["sentences"] = int(len(corpus.sentences))
+    out["distinct_sentence_share"] = round(corpus.sentences["text"].nunique() / max(len(corpus.sentences), 1), 3)
+    out["load_and_clean"] = _rate(secs, mb, n_docs)
+    secs, _ = _timed(lambda: (split_sentences(corpus.articles), find_quotes(corpus.articles)))
+    out["sentences_stage"] = _rate(secs, mb, n_docs)
+    sentences = measure_voice(corpus.sentences, quotes=corpus.quotes)
+    secs, matches = _timed(match_frames, sentences, quotes=corpus.quotes, lexicon=["stance", "issues"])
+    out["frames"] = _rate(secs, mb, n_docs)
+    out["frame_matches"] = int(len(matches))
+    secs, attributions = _timed(extract_attributions, sentences, quotes=corpus.quotes)
+    out["attribution"] = _rate(secs, mb, n_docs)
+    out["attributions"] = int(len(attributions))
+    secs, _ = _timed(score_sentiment, sentences)
+    out["sentiment"] = _rate(secs, mb, n_docs)
+    grouped = sentences.merge(corpus.articles[["doc_id", "outlet"]], on="doc_id")
+    secs, _ = _timed(distinctive_terms, grouped, by="outlet")
+    out["distinctive_terms"] = _rate(secs, mb, n_docs)
+
+    # --- baselines, on the first baseline_docs documents of the same corpus -----------------------------
+    keep = set(corpus.articles["doc_id"].iloc[:baseline_docs])
+    sub_texts = [t for d, t in zip(corpus.articles["doc_id"], texts) if d in keep]
+    sub_sents = sentences[sentences["doc_id"].isin(keep)]
+    sub_mb = sum(len(t.encode("utf-8")) for t in sub_texts) / 1e6
+    sub_words = int(sub_sents["n_words"].sum())
+    out["baseline_docs"] = len(sub_texts)
+    distinct = list(dict.fromkeys(sub_sents["text"].tolist()))
+    distinct_mb = sum(len(t.encode("utf-8")) for t in distinct) / 1e6
+
+    from textblob import TextBlob
+
+    secs, reference = _timed(lambda: [tuple(TextBlob(s).sentiment) for s in distinct])
+    out["baseline_textblob"] = _rate(secs, distinct_mb, len(distinct)) | {"words_per_s": round(
+        sum(len(s.split()) for s in distinct) / secs)}
+    scorer = PatternScorer()
+    secs, ours = _timed(scorer.score_many, distinct)
+    out["ours_sentiment_distinct"] = _rate(secs, distinct_mb, len(distinct)) | {"words_per_s": round(
+        sum(len(s.split()) for s in distinct) / secs)}
+    out["sentiment_max_abs_diff"] = max((abs(a - b) for r, o in zip(reference, ours) for a, b in zip(r, o)),
+                                        default=0.0)
+    out["sentiment_sentences_compared"] = len(distinct)
+
+    terms = _lexicon_terms()
+    patterns = [re.compile(r"(?<!\w)" + re.escape(t).replace(r"\*", r"\w*") + r"(?!\w)", re.IGNORECASE)
+                for _, t in terms]
+    secs, _ = _timed(lambda: [sum(len(p.findall(t)) for t in sub_texts) for p in patterns])
+    out["baseline_regex_per_term"] = _rate(secs, sub_mb, len(sub_texts))
+
+    automaton = ahocorasick.Automaton()
+    for i, (_, t) in enumerate(terms):
+        automaton.add_word(t.rstrip("*"), i)
+    automaton.make_automaton()
+    all_mb = mb
+    secs, _ = _timed(lambda: sum(1 for t in texts for _ in automaton.iter(t.lower())))
+    out["baseline_aho_corasick"] = _rate(secs, all_mb, n_docs)
+
+    import scattertext as st
+
+    frame = pd.DataFrame({"text": sub_texts, "outlet": corpus.articles["outlet"].iloc[:len(sub_texts)].tolist()})
+    secs, _ = _timed(lambda: st.CorpusFromPandas(frame, category_col="outlet", text_col="text",
+                                                 nlp=st.whitespace_nlp_with_sentences).build())
+    out["baseline_scattertext_build"] = _rate(secs, sub_mb, len(sub_texts))
+
+    # the naive route: TextBlob per sentence + per-term regex + attribution rules sentence by sentence
+    sample = sub_sents.head(min(len(sub_sents), 300))
+    secs_attr, _ = _timed(lambda: [extract_attributions(sample.iloc[[i]], quotes=corpus.quotes)
+                                   for i in range(len(sample))])
+    attr_mb = sample["text"].str.len().sum() / 1e6
+    out["baseline_attribution_per_sentence"] = _rate(secs_attr, attr_mb, sample["doc_id"].nunique())
+    naive_s_per_mb = (1 / out["baseline_textblob"]["mb_per_s"] + 1 / out["baseline_regex_per_term"]["mb_per_s"]
+                      + 1 / out["baseline_attribution_per_sentence"]["mb_per_s"])
+    out["naive_route_mb_per_s"] = round(1 / naive_s_per_mb, 4)
+    return out
+
+
+def full_signals(corpus_dir: Path, n_docs: int, resamples: int, workers: int) -> dict[str, object]:
+    """``framing signals`` on the corpus in a fresh process: time and peak RSS."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from framing.cli import main\n"
+        "t = time.perf_counter()\n"
+        f"rc = main(['signals', {str(corpus_dir)!r}, '--out', {str(corpus_dir) + '-signals'!r}, "
+        f"'--resamples', '{resamples}', '--workers', '{workers}'])\n"
+        "print(json.dumps({'rc': rc, 'seconds': time.perf_counter() - t, "
+        "'peak_rss_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=HERE.parent)
+    if proc.returncode != 0:
+        raise RuntimeError(f"framing signals failed:\n{proc.stderr[-3000:]}")
+    result = json.loads(proc.stdout.strip().splitlines()[-1])
+    return {"seconds": round(result["seconds"], 2), "peak_rss_mb": round(result["peak_rss_mb"], 1)}
+
+
+def _machine() -> str:
+    versions = ", ".join(f"{p} {metadata.version(p)}" for p in ("pandas", "numpy", "scipy", "textblob",
+                                                               "scattertext", "pyahocorasick"))
+    return (f"{platform.platform()}; Python {platform.python_version()}; {os.cpu_count()} cores; "
+            f"{versions}")
+
+
+def report(results: list[dict[str, object]]) -> str:
+    """Format the measurements and ratios as Markdown."""
+    lines = [f"## Run of {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}", "", f"Machine: {_machine()}", ""]
+    lines += ["| docs | MB | stage | seconds | MB/s | docs/s | peak RSS MB |", "|---|---|---|---|---|---|---|"]
+    names = ["load_and_clean", "sentences_stage", "frames", "attribution", "sentiment", "distinctive_terms",
+             "full_signals", "baseline_textblob", "ours_sentiment_distinct", "baseline_regex_per_term",
+             "baseline_aho_corasick", "baseline_scattertext_build", "baseline_attribution_per_sentence"]
+    for r in results:
+        for name in names:
+            m = r.get(name)
+            if isinstance(m, dict):
+                lines.append(f"| {r['docs']} | {r['mb']} | {name} | {m['seconds']} | {m.get('mb_per_s', '')} | "
+                             f"{m.get('docs_per_s', '')} | {m['peak_rss_mb']} |")
+    lines += ["", "| docs | ratio | value | target |", "|---|---|---|---|"]
+    for r in results:
+        frames = r["frames"]["mb_per_s"] / r["baseline_aho_corasick"]["mb_per_s"]
+        senti = r["ours_sentiment_distinct"]["words_per_s"] / r["baseline_textblob"]["words_per_s"]
+        rows = [("frame scoring / raw Aho-Corasick scan (MB/s)", frames, "≥ 0.33"),
+                ("sentiment / TextBlob one sentence at a time (words/s, distinct sentences)", senti, "≥ 5"),
+                (f"sentiment max |Δ| vs TextBlob over {r['sentiment_sentences_compared']} sentences",
+                 r["sentiment_max_abs_diff"], "≤ 1e-9")]
+        if "full_signals" in r:
+            ours = r["mb"] / r["full_signals"]["seconds"]
+            rows.append(("full framing signals / naive route (MB/s)", ours / r["naive_route_mb_per_s"], "≥ 10"))
+            rows.append(("full framing signals peak RSS (MB)", r["full_signals"]["peak_rss_mb"], "≤ 2048 at 100k"))
+        for label, value, target in rows:
+            lines.append(f"| {r['docs']} | {label} | {value:.3g} | {target} |")
+        lines.append(f"| {r['docs']} | distinct sentences / all sentences | {r['distinct_sentence_share']} | "
+                     "(context: framing scores each distinct sentence once) |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.run", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, nargs="+", default=[1000], help="corpus sizes (default 1000)")
+    parser.add_argument("--baseline-docs", type=int, default=1000, help="documents for the slow baselines")
+    parser.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples in framing signals")
+    parser.add_argument("--workers", type=int, default=2, help="processes for framing signals")
+    parser.add_argument("--no-signals", action="store_true", help="skip the full framing signals run")
+    parser.add_argument("--no-append", action="store_true", help="do not append to benchmarks/RESULTS.md")
+    parser.add_argument("--corpora", type=Path, default=CORPORA, help="where generated corpora are kept")
+    args = parser.parse_args(argv)
+    from benchmarks.generate import generate
+
+    results = []
+    for n in args.docs:
+        folder = args.corpora / f"n{n}"
+        if not (folder / "metadata.csv").exists():
+            print(f"generating {n} documents in {folder} …", file=sys.stderr)
+            generate(n, folder)
+        print(f"benchmarking {n} documents …", file=sys.stderr)
+        r = stages(folder, n, args.baseline_docs)
+        if not args.no_signals:
+            r["full_signals"] = full_signals(folder, n, args.resamples, args.workers)
+        results.append(r)
+    text = report(results)
+    print(text)
+    if not args.no_append:
+        with RESULTS.open("a", encoding="utf-8") as fh:
+            fh.write("\n" + text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
