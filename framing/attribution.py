@@ -562,7 +562,10 @@ class UnbalancedQuoteWarning(UserWarning):
 
 
 def warn_unbalanced(quotes: pd.DataFrame) -> None:
-    """Warn once per document whose quotation marks do not balance (attribution is then a best effort)."""
-    for doc_id in sorted(set(quotes.loc[~quotes["closed"].astype(bool), "doc_id"])):
-        warnings.warn(f"{doc_id}: unbalanced quotation marks; attribution is a best effort",
+    """Warn (once per call) about documents whose quotation marks do not balance; attribution there is a
+    best effort. The load report lists every such document."""
+    docs = sorted({str(d) for d in quotes.loc[~quotes["closed"].astype(bool), "doc_id"]})
+    if docs:
+        shown = ", ".join(docs[:5]) + (f" and {len(docs) - 5} more" if len(docs) > 5 else "")
+        warnings.warn(f"{shown}: unbalanced quotation marks; attribution is a best effort",
                       UnbalancedQuoteWarning, stacklevel=3)

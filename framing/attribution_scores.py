@@ -61,52 +61,58 @@ def score_attributions(
     missing = [c for c in cols if c not in data.columns]
     if missing:
         raise ValueError(f"cannot group attributions by {missing}; pass articles= or use columns of the table")
-    data = data.assign(channel=data["channel"].fillna("").replace("", "unstated"))
-    parts = []
-    for by in levels:
-        by = list(by)
-        for key, group in data.groupby(by, sort=True):
-            key = key if isinstance(key, tuple) else (key,)
-            label = " | ".join(str(k) for k in key)
-            ids = {"level": ":".join(by), "group": label, "outlet": "all", "event": "all",
-                   **{k: str(v) for k, v in zip(by, key)}}
-            parts.append(_group_rows(group, ids))
+    data = data.assign(channel=data["channel"].fillna("").replace("", "unstated"),
+                       hedged=(data["hedge"].fillna("") != "").astype("int64"),
+                       direct=(data["quote_type"] == "direct").astype("int64"),
+                       indirect=(data["quote_type"] == "indirect").astype("int64"),
+                       n_words_quoted=data["n_words_quoted"].astype("int64"))
+    parts = [_level_rows(data, list(by)) for by in levels]
+    parts = [p for p in parts if len(p)]
     if not parts:
         return pd.DataFrame(columns=ATTRIBUTION_SCORE_COLUMNS)
     out = pd.concat(parts, ignore_index=True)
     extra = [c for c in cols if c not in ATTRIBUTION_SCORE_COLUMNS]
+    for c in ("outlet", "event", *extra):
+        out[c] = out[c].fillna("all") if c in out else "all"
     return out[ATTRIBUTION_SCORE_COLUMNS[:4] + extra + ATTRIBUTION_SCORE_COLUMNS[4:]]
 
 
-def _shares(group: pd.DataFrame, column: str, measure: str, ids: dict[str, str]) -> pd.DataFrame:
-    total_n, total_w = len(group), int(group["n_words_quoted"].sum())
-    t = group.groupby(column, sort=True).agg(n=("doc_id", "size"), n_words_quoted=("n_words_quoted", "sum"))
-    t = t.reset_index().rename(columns={column: "key"})
-    t["share"] = t["n"] / total_n
-    t["words_share"] = t["n_words_quoted"] / total_w if total_w else float("nan")
-    return t.assign(measure=measure, subkey="", value=t["share"], **ids)
-
-
-def _group_rows(group: pd.DataFrame, ids: dict[str, str]) -> pd.DataFrame:
-    rows = [_shares(group, "speaker_id", "speaker_share", ids), _shares(group, "side", "side_share", ids),
-            _shares(group, "channel", "channel_share", ids)]
-    by_class = group[group["cue_class"].fillna("") != ""].groupby(["speaker_id", "cue_class"], sort=True).size()
-    if len(by_class):
-        t = by_class.rename("n").reset_index().rename(columns={"speaker_id": "key", "cue_class": "subkey"})
-        t["share"] = t["n"] / t.groupby("key")["n"].transform("sum")
-        rows.append(t.assign(measure="verb_class_by_speaker", n_words_quoted=pd.NA, words_share=float("nan"),
-                             value=t["share"], **ids))
-    qt = group.groupby("quote_type", sort=True).size().rename("n").reset_index().rename(columns={"quote_type": "key"})
-    qt["share"] = qt["n"] / len(group)
-    rows.append(qt.assign(measure="quote_type_share", subkey="", n_words_quoted=pd.NA, words_share=float("nan"),
-                          value=qt["share"], **ids))
-    hedged = int((group["hedge"].fillna("") != "").sum())
-    direct = int((group["quote_type"] == "direct").sum())
-    indirect = int((group["quote_type"] == "indirect").sum())
-    rows.append(pd.DataFrame([
-        {**ids, "measure": "hedged_share", "key": "", "subkey": "", "n": hedged, "share": hedged / len(group),
-         "value": hedged / len(group)},
-        {**ids, "measure": "direct_indirect_ratio", "key": "", "subkey": "", "n": direct,
-         "share": float("nan"), "value": direct / indirect if indirect else float("nan")},
-    ]))
-    return pd.concat(rows, ignore_index=True)
+def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Every measure for every group of one level, with grouped operations (no loop over groups)."""
+    if data.empty:
+        return pd.DataFrame()
+    totals = data.groupby(by, sort=True).agg(total=("doc_id", "size"), total_words=("n_words_quoted", "sum"),
+                                             hedged=("hedged", "sum"), direct=("direct", "sum"),
+                                             indirect=("indirect", "sum"))
+    frames = []
+    for column, measure in (("speaker_id", "speaker_share"), ("side", "side_share"), ("channel", "channel_share")):
+        t = data.groupby(by + [column], sort=True).agg(n=("doc_id", "size"), n_words_quoted=("n_words_quoted", "sum"))
+        t = t.reset_index().rename(columns={column: "key"}).merge(totals.reset_index(), on=by)
+        t["share"] = t["n"] / t["total"]
+        t["words_share"] = (t["n_words_quoted"] / t["total_words"]).where(t["total_words"] > 0)
+        frames.append(t.assign(measure=measure, subkey="", value=t["share"]))
+    classed = data[data["cue_class"].fillna("") != ""]
+    if len(classed):
+        t = classed.groupby(by + ["speaker_id", "cue_class"], sort=True).size().rename("n").reset_index()
+        t = t.rename(columns={"speaker_id": "key", "cue_class": "subkey"})
+        t["share"] = t["n"] / t.groupby(by + ["key"])["n"].transform("sum")
+        frames.append(t.assign(measure="verb_class_by_speaker", n_words_quoted=pd.NA, words_share=float("nan"),
+                               value=t["share"]))
+    t = data.groupby(by + ["quote_type"], sort=True).size().rename("n").reset_index()
+    t = t.rename(columns={"quote_type": "key"}).merge(totals.reset_index(), on=by)
+    t["share"] = t["n"] / t["total"]
+    frames.append(t.assign(measure="quote_type_share", subkey="", n_words_quoted=pd.NA, words_share=float("nan"),
+                           value=t["share"]))
+    tot = totals.reset_index()
+    frames.append(tot.assign(measure="hedged_share", key="", subkey="", n=tot["hedged"],
+                             share=tot["hedged"] / tot["total"], value=tot["hedged"] / tot["total"],
+                             n_words_quoted=pd.NA, words_share=float("nan")))
+    ratio = (tot["direct"] / tot["indirect"]).where(tot["indirect"] > 0)
+    frames.append(tot.assign(measure="direct_indirect_ratio", key="", subkey="", n=tot["direct"],
+                             share=float("nan"), value=ratio, n_words_quoted=pd.NA, words_share=float("nan")))
+    out = pd.concat(frames, ignore_index=True)
+    out["level"] = ":".join(by)
+    out["group"] = out[by].astype(str).agg(" | ".join, axis=1) if len(by) > 1 else out[by[0]].astype(str)
+    order = {m: i for i, m in enumerate(MEASURES)}
+    out = out.assign(_m=out["measure"].map(order)).sort_values(["group", "_m", "key", "subkey"], kind="stable")
+    return out.drop(columns=["_m"])

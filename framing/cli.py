@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,7 +59,7 @@ def cmd_signals(args: argparse.Namespace) -> int:
 
     corpus = _load(args)
     signals = compute_signals(corpus, lexicons=args.lexicon or ["stance", "issues"],
-                              n_resamples=args.resamples, seed=args.seed)
+                              n_resamples=args.resamples, seed=args.seed, workers=args.workers)
     write_tables({**signals.tables, "load_report": corpus.load_report}, args.out)
     _summarise(corpus, args.out)
     n = signals.frame_matches
@@ -100,7 +101,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     parameters = {name: yaml.safe_load(value) for name, value in (args.parameter or [])}
     out = run_report(args.corpus, out=args.out, notebooks=args.notebooks, parameters=parameters,
                      config=args.config, kernel=args.kernel, hide_code=not args.show_code,
-                     progress=not args.no_progress)
+                     progress=not args.no_progress, use_cache=not args.no_cache)
     print(f"report written to {out}")
     return 0
 
@@ -132,6 +133,8 @@ def build_parser() -> argparse.ArgumentParser:
                          ".yaml/.csv file; repeat for several (default: stance and issues)")
     signals.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (default 2000)")
     signals.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    signals.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                         help="processes for the per-document stages (default: all cores; results are identical)")
     signals.set_defaults(func=cmd_signals)
     evaluate = sub.add_parser(
         "evaluate", help="measure extraction quality against hand-coded gold",
@@ -170,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--kernel", default="framing", help="Jupyter kernel (default: framing, from make install)")
     report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML renderings")
     report.add_argument("--no-progress", action="store_true", help="no progress bars")
+    report.add_argument("--no-cache", action="store_true", help="recompute the signal tables even if cached "
+                        "(cache: $FRAMING_CACHE_DIR or ~/.cache/framing)")
     report.set_defaults(func=cmd_report)
     return parser
 

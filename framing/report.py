@@ -103,6 +103,7 @@ def run_report(
     kernel: str = "framing",
     hide_code: bool = True,
     progress: bool = True,
+    use_cache: bool = True,
 ) -> Path:
     """Execute the notebooks on a corpus and publish the report folder.
 
@@ -115,6 +116,8 @@ def run_report(
         kernel: The Jupyter kernel (registered by ``make install`` as ``framing``).
         hide_code: Leave code out of the HTML renderings.
         progress: Show progress bars over notebooks and cells.
+        use_cache: Reuse signal tables cached for the same corpus, lexicons and code version
+            (see :mod:`framing.cache`).
 
     Returns:
         The report folder.
@@ -125,7 +128,10 @@ def run_report(
     import papermill as pm
     from tqdm.auto import tqdm
 
+    from framing.cache import load_cached, signals_key, store
+    from framing.cleaning import load_boilerplate_rules
     from framing.corpus import load_corpus
+    from framing.lexicons import load_lexicon
     from framing.signals import compute_signals
     from framing.tables import write_tables
 
@@ -145,11 +151,21 @@ def run_report(
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
     try:
-        loaded = load_corpus(corpus, metadata=params.get("metadata"))
         lexicon = str(params.get("lexicon", "stance"))
-        signals = compute_signals(loaded, lexicons=[lexicon, "issues"] if lexicon != "issues" else ["issues"])
-        write_tables({**signals.tables, "load_report": loaded.load_report, "removed_lines": loaded.removed},
-                     tmp / "tables")
+        lexicons = [load_lexicon(name) for name in ([lexicon, "issues"] if lexicon != "issues" else ["issues"])]
+        key = signals_key(corpus, lexicons=lexicons, metadata=params.get("metadata"),
+                          parameters={"n_resamples": 2000, "seed": 0})
+        t0 = time.perf_counter()
+        tables = load_cached(key) if use_cache else None
+        cache_state = "hit" if tables is not None else ("miss" if use_cache else "off")
+        if tables is None:
+            loaded = load_corpus(corpus, metadata=params.get("metadata"))
+            signals = compute_signals(loaded, lexicons=lexicons, workers=os.cpu_count() or 1)
+            tables = {**signals.tables, "load_report": loaded.load_report, "removed_lines": loaded.removed}
+            if use_cache:
+                store(key, tables, description={"corpus": str(corpus)})
+        signal_seconds = round(time.perf_counter() - t0, 3)
+        write_tables(tables, tmp / "tables")
         base = {"corpus": str(corpus), "tables_dir": str(tmp / "tables"), "out_dir": str(tmp)}
         durations: dict[str, float] = {}
         bar = tqdm(names, desc="notebooks", unit="notebook", disable=not progress)
@@ -172,11 +188,13 @@ def run_report(
             _write_html(output, tmp / f"{name}.html", hide_code=hide_code)
         manifest = {
             "corpus": str(corpus), "corpus_sha256": corpus_checksum(corpus),
-            "documents": int(len(loaded.articles)), "load_report": loaded.load_report["status"].value_counts().to_dict(),
+            "documents": int(len(tables["articles"])),
+            "load_report": tables["load_report"]["status"].value_counts().to_dict(),
+            "signals": {"cache": cache_state, "key": key, "seconds": signal_seconds},
             "parameters": {**params, "corpus": str(corpus), "out_dir": str(out)},
             "notebooks": names, "kernel": kernel_name, "hide_code": hide_code,
-            "lexicons": [{"name": lex.name, "version": lex.version, "source": lex.source} for lex in signals.lexicons],
-            "rules": {"boilerplate": loaded.rules_version},
+            "lexicons": [{"name": lex.name, "version": lex.version, "source": lex.source} for lex in lexicons],
+            "rules": {"boilerplate": load_boilerplate_rules().name + "@" + load_boilerplate_rules().version},
             "packages": _versions(), "started": started.isoformat(timespec="seconds"),
             "duration_seconds": durations,
         }

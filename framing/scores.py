@@ -108,35 +108,24 @@ def frame_units(sentences: pd.DataFrame, matches: pd.DataFrame, *, lexicon: Lexi
     return units
 
 
-def _bootstrap(statistic: Callable[..., np.ndarray], sizes: Sequence[int], *, n_resamples: int,
-               confidence_level: float, seed: int, label: str) -> tuple[np.ndarray, np.ndarray]:
-    point = statistic(*[np.arange(n) for n in sizes])
-    if min(sizes) < 2 or n_resamples <= 0:
-        nan = np.full(np.shape(point), np.nan)
-        return nan, nan
-    rng = np.random.default_rng([seed, zlib.crc32(label.encode("utf-8"))])
-    batch = max(1, int(4e6 // max(sizes)))
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # degenerate groups (all resamples equal) are fine here
-        res = stats.bootstrap(tuple(np.arange(n) for n in sizes), statistic, vectorized=True, paired=False,
-                              n_resamples=n_resamples, confidence_level=confidence_level, method="percentile",
-                              batch=batch, **{_RNG_PARAM: rng})
-    return np.asarray(res.confidence_interval.low), np.asarray(res.confidence_interval.high)
-
-
-def _bootstrap_groups(statistics: Sequence[Callable[[np.ndarray], np.ndarray]], sizes: Sequence[int], *,
+def _bootstrap_groups(statistics: Sequence[Callable[..., np.ndarray]], sizes: Sequence[int | Sequence[int]], *,
                       n_resamples: int, confidence_level: float, seed: int, label: str,
                       max_cells: int = 4_000_000) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Bootstrap many groups, several per scipy call (independent samples = resampling within each group)."""
-    points = [np.asarray(f(np.arange(n))) for f, n in zip(statistics, sizes)]
+    """Bootstrap many groups, several per scipy call (independent samples = resampling within each sample).
+
+    A group is one sample (an int size) or several (a sequence of sizes, e.g. the two sides of a comparison);
+    its statistic takes one index array per sample.
+    """
+    shapes = [(n,) if isinstance(n, (int, np.integer)) else tuple(int(x) for x in n) for n in sizes]
+    points = [np.asarray(f(*[np.arange(n) for n in shape])) for f, shape in zip(statistics, shapes)]
     out = [(np.full(p.shape, np.nan), np.full(p.shape, np.nan)) for p in points]
-    eligible = [i for i, n in enumerate(sizes) if n >= 2]
+    eligible = [i for i, shape in enumerate(shapes) if min(shape) >= 2]
     if n_resamples <= 0 or not eligible:
         return out
     batches: list[list[int]] = [[]]
     cells = 0
     for i in eligible:
-        cost = sizes[i] * points[i].size
+        cost = sum(shapes[i]) * points[i].size
         if batches[-1] and (cells + cost > max_cells // max(n_resamples, 1) or len(batches[-1]) >= 256):
             batches.append([])
             cells = 0
@@ -144,15 +133,22 @@ def _bootstrap_groups(statistics: Sequence[Callable[[np.ndarray], np.ndarray]], 
         cells += cost
     for number, batch in enumerate(batches):
         def statistic(*samples: np.ndarray, axis: int = -1, batch: list[int] = batch) -> np.ndarray:
-            return np.concatenate([statistics[i](np.asarray(s, dtype=np.int64)) for i, s in zip(batch, samples)],
-                                  axis=0)
+            results, k = [], 0
+            for i in batch:
+                m = len(shapes[i])
+                results.append(statistics[i](*[np.asarray(x, dtype=np.int64) for x in samples[k:k + m]]))
+                k += m
+            return np.concatenate(results, axis=0)
 
         rng = np.random.default_rng([seed, zlib.crc32(f"{label}|{number}".encode("utf-8"))])
+        data = tuple(np.arange(n) for i in batch for n in shapes[i])
+        units = sum(len(d) for d in data)
+        resamples_per_step = max(1, min(n_resamples, 2_000_000 // max(units, 1)))  # bounds memory per step
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # degenerate groups (all resamples equal) are fine here
-            res = stats.bootstrap(tuple(np.arange(sizes[i]) for i in batch), statistic, vectorized=True,
-                                  paired=False, n_resamples=n_resamples, confidence_level=confidence_level,
-                                  method="percentile", **{_RNG_PARAM: rng})
+            res = stats.bootstrap(data, statistic, vectorized=True, paired=False, n_resamples=n_resamples,
+                                  confidence_level=confidence_level, method="percentile",
+                                  batch=resamples_per_step, **{_RNG_PARAM: rng})
         low, high = np.asarray(res.confidence_interval.low), np.asarray(res.confidence_interval.high)
         pos = 0
         for i in batch:
@@ -362,29 +358,32 @@ def compare_frames(
     if balance is not None:
         names.append(("balance", "balance"))
     wanted = [i for i, (_, m) in enumerate(names) if m in measures]
-    rows = []
+    pairs = []
     strata = units.groupby(within, sort=True) if within else [(ALL, units)]
     for stratum, sub in strata:
         groups = {k: g.index.to_numpy() for k, g in sub.groupby(by, sort=True)}
         for a, b in itertools.combinations(sorted(groups), 2):
-            ia, ib = groups[a], groups[b]
-            stat_a = _frame_statistic(counts_all[:, ia], words_all[ia], balance)
-            stat_b = _frame_statistic(counts_all[:, ib], words_all[ib], balance)
+            pairs.append((stratum, a, b, groups[a], groups[b]))
+    stats_a = [_frame_statistic(counts_all[:, ia], words_all[ia], balance) for _, _, _, ia, _ in pairs]
+    stats_b = [_frame_statistic(counts_all[:, ib], words_all[ib], balance) for _, _, _, _, ib in pairs]
 
-            def diff(x: np.ndarray, y: np.ndarray, axis: int = -1, sa=stat_a, sb=stat_b) -> np.ndarray:
-                return sa(x) - sb(y)
+    def make_diff(sa: Callable[[np.ndarray], np.ndarray], sb: Callable[[np.ndarray], np.ndarray]
+                  ) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+        return lambda x, y: sa(x) - sb(y)
 
-            va, vb = stat_a(np.arange(len(ia))), stat_b(np.arange(len(ib)))
-            low, high = _bootstrap(diff, [len(ia), len(ib)], n_resamples=n_resamples,
-                                   confidence_level=confidence_level, seed=seed,
-                                   label=f"{lex.name}|{by}|{stratum}|{a}|{b}")
-            for i in wanted:
-                frame, measure = names[i]
-                lo, hi = float(low[i]), float(high[i])
-                rows.append({"lexicon": lex.name, "by": by, "within": str(stratum), "group_a": str(a),
-                             "group_b": str(b), "frame": frame, "measure": measure, "value_a": float(va[i]),
-                             "value_b": float(vb[i]), "diff": float(va[i] - vb[i]), "ci_low": lo,
-                             "ci_high": hi, "within_noise": bool(not (lo > 0 or hi < 0))})
+    intervals = _bootstrap_groups([make_diff(sa, sb) for sa, sb in zip(stats_a, stats_b)],
+                                  [(len(ia), len(ib)) for _, _, _, ia, ib in pairs], n_resamples=n_resamples,
+                                  confidence_level=confidence_level, seed=seed, label=f"{lex.name}|{by}|{within}")
+    rows = []
+    for (stratum, a, b, ia, ib), sa, sb, (low, high) in zip(pairs, stats_a, stats_b, intervals):
+        va, vb = sa(np.arange(len(ia))), sb(np.arange(len(ib)))
+        for i in wanted:
+            frame, measure = names[i]
+            lo, hi = float(low[i]), float(high[i])
+            rows.append({"lexicon": lex.name, "by": by, "within": str(stratum), "group_a": str(a),
+                         "group_b": str(b), "frame": frame, "measure": measure, "value_a": float(va[i]),
+                         "value_b": float(vb[i]), "diff": float(va[i] - vb[i]), "ci_low": lo,
+                         "ci_high": hi, "within_noise": bool(not (lo > 0 or hi < 0))})
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
 
 

@@ -43,6 +43,55 @@ class Signals:
         raise AttributeError(f"no table {name!r}; tables are {sorted(tables)}")
 
 
+def _per_document(sentences: pd.DataFrame, quotes: pd.DataFrame, lexicons: list[Lexicon]
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The stages that look at one document at a time: voice, frame matches, attributions, sentiment."""
+    negation = load_negation_rule()
+    sentences = measure_voice(sentences, quotes=quotes)
+    matches = match_frames(sentences, quotes=quotes, lexicon=lexicons, negation=negation)
+    attributions = extract_attributions(sentences, quotes=quotes)
+    sentiment = score_sentiment(sentences)
+    return sentences, matches, attributions, sentiment
+
+
+def _chunks(doc_ids: list[object], size: int) -> list[list[object]]:
+    return [doc_ids[i:i + size] for i in range(0, len(doc_ids), size)]
+
+
+def run_per_document(corpus: Corpus, lexicons: list[Lexicon], *, workers: int = 1, chunk_docs: int = 2000
+                     ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Run the per-document stages over chunks of documents, in ``workers`` processes.
+
+    Chunks are concatenated in document order and frame matches are put lexicon by lexicon, so the result is
+    identical for any number of workers and any chunk size.
+    """
+    doc_ids = corpus.articles["doc_id"].tolist()
+    s_index = corpus.sentences.groupby("doc_id", sort=False).indices
+    q_index = corpus.quotes.groupby("doc_id", sort=False).indices
+    jobs = []
+    for chunk in _chunks(doc_ids, max(1, chunk_docs)):
+        s_rows = [i for d in chunk for i in s_index.get(d, [])]
+        q_rows = [i for d in chunk for i in q_index.get(d, [])]
+        jobs.append((corpus.sentences.iloc[s_rows].reset_index(drop=True),
+                     corpus.quotes.iloc[q_rows].reset_index(drop=True), lexicons))
+    if workers > 1 and len(jobs) > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = list(pool.map(_per_document, *zip(*jobs)))
+    else:
+        results = [_per_document(*job) for job in jobs]
+    if not results:
+        results = [_per_document(corpus.sentences, corpus.quotes, lexicons)]
+    sentences, matches, attributions, sentiment = (pd.concat(part, ignore_index=True) for part in zip(*results))
+    order = {lex.name: i for i, lex in enumerate(lexicons)}
+    if len(matches):
+        matches = (matches.assign(_lex=matches["lexicon"].map(order)).sort_values("_lex", kind="stable")
+                   .drop(columns="_lex").reset_index(drop=True))
+    return sentences, matches, attributions, sentiment
+
+
 def compute_signals(
     corpus: Corpus | str | Path,
     *,
@@ -50,6 +99,8 @@ def compute_signals(
     levels: Sequence[Sequence[str]] = DEFAULT_LEVELS,
     n_resamples: int = 2000,
     seed: int = 0,
+    workers: int = 1,
+    chunk_docs: int = 2000,
 ) -> Signals:
     """Compute every signal table for a corpus.
 
@@ -60,6 +111,8 @@ def compute_signals(
         levels: Grouping levels for ``frame_scores``.
         n_resamples: Bootstrap resamples for every interval.
         seed: Random seed for the bootstrap.
+        workers: Processes for the per-document stages (results are identical for any number).
+        chunk_docs: Documents per chunk of per-document work.
 
     Returns:
         :class:`Signals` with tables ``articles, sentences, frame_matches, frame_scores, frame_comparisons,
@@ -74,9 +127,8 @@ def compute_signals(
         corpus = load_corpus(corpus)
     lexs = [load_lexicon(lex) if not isinstance(lex, Lexicon) else lex for lex in lexicons]
     articles = corpus.articles
-    sentences = measure_voice(corpus.sentences, quotes=corpus.quotes)
-    negation = load_negation_rule()
-    matches = match_frames(sentences, quotes=corpus.quotes, lexicon=lexs, negation=negation)
+    sentences, matches, attributions, sentiment = run_per_document(corpus, lexs, workers=workers,
+                                                                   chunk_docs=chunk_docs)
     # article columns used for grouping, joined once (unknown outlets/events stay unpooled)
     group_cols = sorted({c for by in [*levels, *SENTIMENT_LEVELS, *[(t,) for t in TERM_GROUPINGS], ("event",)]
                          for c in by if c in articles.columns and c != "doc_id"})
@@ -91,7 +143,6 @@ def compute_signals(
                            n_resamples=n_resamples, seed=seed),
             compare_frames(grouped, matches, lexicon=balanced, by="voice", n_resamples=n_resamples, seed=seed),
         ], ignore_index=True)
-    sentiment = score_sentiment(sentences)
     sentiment_scores = pd.concat(
         [score_sentiment_groups(sentiment, grouped, by=by, n_resamples=n_resamples, seed=seed)
          for by in SENTIMENT_LEVELS], ignore_index=True)
@@ -100,7 +151,6 @@ def compute_signals(
          "measure", "value", "ci_low", "ci_high", "n_docs", "n_sentences"]].fillna({"outlet": "all", "event": "all",
                                                                                      "voice": "all", "position": "all"})
     terms = pd.concat([distinctive_terms(grouped, by=by, top=50) for by in TERM_GROUPINGS], ignore_index=True)
-    attributions = extract_attributions(sentences, quotes=corpus.quotes)
     attribution_scores = score_attributions(attributions, articles=articles)
     # sentiment by speaker: each sentence's first attribution names its speaker
     speakers = attributions.drop_duplicates(["doc_id", "sent_id"])[["doc_id", "sent_id", "speaker_id"]]

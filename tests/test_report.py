@@ -85,6 +85,9 @@ def test_each_figure_csv_is_the_plotted_data(seed_reports):
 
 def test_rerunning_gives_identical_files(seed_reports):
     a, b = seed_reports
+    # the second run reused the cached signal tables, and its files are the same to the byte
+    assert json.loads((a / "manifest.json").read_text())["signals"]["cache"] == "miss"
+    assert json.loads((b / "manifest.json").read_text())["signals"]["cache"] == "hit"
     compared = 0
     for path in sorted(a.rglob("*")):
         if path.suffix in (".csv", ".svg", ".pdf", ".parquet") or path.name == "explorer.html":
