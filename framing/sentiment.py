@@ -43,6 +43,11 @@ class PatternScorer:
         self._split_cache: dict[str, tuple[list[str], list[str]]] = {}
         self._replacements = [(re.compile(a), b) for a, b in _text.replacements.items()]
         self._edge_chars = frozenset(_text.PUNCTUATION + ".")
+        # RE_EMOTICONS only changes a sentence where an emoticon is written with spaces inside (": (" → ":("),
+        # so some pair of its consecutive characters stands as "c1 c2"; elsewhere the substitution is a no-op
+        pairs = {f"{face[k]} {face[k + 1]}" for faces in EMOTICONS.values() for face in faces
+                 for k in range(len(face) - 1)}
+        self._spaced_face = re.compile("|".join(re.escape(p) for p in sorted(pairs)))
         self._negations = frozenset(lexicon.negations)
         self._modifier = lexicon.modifier
         self._punctuation = PUNCTUATION
@@ -126,11 +131,17 @@ class PatternScorer:
                     parts = cache[t] = self._split_token(t)
                 tokens.extend(parts[0])
                 tokens.extend(parts[1])
+        flat = " ".join(t for t in tokens if t != eos)
+        if not tx.RE_SARCASM.search(flat) and not self._spaced_face.search(flat):
+            # neither per-sentence substitution below can match anywhere, so sentence boundaries do not
+            # change the tokens: the flat stream is the answer
+            return [flat] if flat else []
         sentences: list[list[str]] = [[]]
         i, j = 0, 0
-        closers = ("'", '"', "”", "’", "...", ".", "!", "?", ")", eos)
+        closers = frozenset(("'", '"', "”", "’", "...", ".", "!", "?", ")", eos))
+        enders = frozenset(("...", ".", "!", "?", eos))
         while j < len(tokens):
-            if tokens[j] in ("...", ".", "!", "?", eos):
+            if tokens[j] in enders:
                 while j < len(tokens) and tokens[j] in closers:
                     if tokens[j] in ("'", '"') and sentences[-1].count(tokens[j]) % 2 == 0:
                         break
@@ -141,8 +152,10 @@ class PatternScorer:
             j += 1
         sentences[-1].extend(tokens[i:j])
         joined = (" ".join(s) for s in sentences if len(s) > 0)
-        joined = (tx.RE_SARCASM.sub("(!)", s) for s in joined)
-        return [tx.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) for s in joined]
+        joined = (tx.RE_SARCASM.sub("(!)", s) if "!" in s else s for s in joined)
+        spaced = self._spaced_face.search
+        return [tx.RE_EMOTICONS.sub(lambda m: m.group(1).replace(" ", "") + m.group(2), s) if spaced(s) else s
+                for s in joined]
 
     def _may_score(self, low: str) -> bool:
         """False only when no lexicon word, emoticon or "(!)" can be a token of the (lower-cased) text.
@@ -170,7 +183,7 @@ class PatternScorer:
 
     _SENTINEL = "qqframingsentinelqq"
 
-    def score_many(self, texts: list[str], *, batch: int = 256) -> list[tuple[float, float]]:
+    def score_many(self, texts: list[str], *, batch: int = 64) -> list[tuple[float, float]]:
         """Score many texts; the tokenizer runs on batches separated by a sentinel paragraph.
 
         A paragraph break ends a sentence for pattern's tokenizer and the sentinel is a plain word, so each
