@@ -164,6 +164,7 @@ def run_report(
             tables = {**signals.tables, "load_report": loaded.load_report, "removed_lines": loaded.removed}
             if use_cache:
                 store(key, tables, description={"corpus": str(corpus)})
+                tables = load_cached(key) or tables  # write what a cache hit would, byte for byte
         signal_seconds = round(time.perf_counter() - t0, 3)
         write_tables(tables, tmp / "tables")
         base = {"corpus": str(corpus), "tables_dir": str(tmp / "tables"), "out_dir": str(tmp)}
