@@ -112,7 +112,9 @@ def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
                              share=float("nan"), value=ratio, n_words_quoted=pd.NA, words_share=float("nan")))
     out = pd.concat(frames, ignore_index=True)
     out["level"] = ":".join(by)
-    out["group"] = out[by].astype(str).agg(" | ".join, axis=1) if len(by) > 1 else out[by[0]].astype(str)
+    out["group"] = out[by[0]].astype(str)
+    for column in by[1:]:
+        out["group"] = out["group"] + " | " + out[column].astype(str)
     order = {m: i for i, m in enumerate(MEASURES)}
     out = out.assign(_m=out["measure"].map(order)).sort_values(["group", "_m", "key", "subkey"], kind="stable")
     return out.drop(columns=["_m"])

@@ -105,6 +105,9 @@ def frame_units(sentences: pd.DataFrame, matches: pd.DataFrame, *, lexicon: Lexi
     units = base.merge(counts.reset_index(), on=keys, how="left")
     for col in counts.columns:
         units[col] = units[col].fillna(0).astype("int64")
+    doc_codes = pd.factorize(units["doc_id"])[0].astype(np.int64)
+    units["_doc"] = doc_codes
+    units["_sent"] = doc_codes * (int(units["sent_id"].max()) + 1 if len(units) else 1) + units["sent_id"].to_numpy()
     return units
 
 
@@ -241,8 +244,8 @@ def _score_units(units: pd.DataFrame, lex: Lexicon, by: list[str], *, n_resample
     frames = list(lex.frames)
     counts_all = units[[f"count:{f}" for f in frames]].to_numpy(dtype=np.int64).T
     words_all = units["n_words"].to_numpy(dtype=np.int64)
-    doc_codes = pd.factorize(units["doc_id"])[0]
-    sent_codes = pd.factorize(units["doc_id"].astype(str) + "\x00" + units["sent_id"].astype(str))[0]
+    doc_codes = units["_doc"].to_numpy()
+    sent_codes = units["_sent"].to_numpy()
     balance = (frames.index(lex.balance[0]), frames.index(lex.balance[1])) if lex.balance else None
     names = [(f, "count") for f in frames] + [(f, "rate_per_1000") for f in frames]
     if balance is not None:
@@ -287,7 +290,9 @@ def score_frame_levels(sentences: pd.DataFrame, matches: pd.DataFrame, *, articl
         ['event', 'outlet']
     """
     all_cols = sorted({c for by in levels for c in by})
-    sents = with_metadata(sentences, articles, all_cols)
+    needed = ["doc_id", "sent_id", "n_words", "n_words_quoted", "n_words_narration", *all_cols]
+    slim = sentences[[c for c in dict.fromkeys(needed) if c in sentences.columns]]
+    sents = with_metadata(slim, articles, all_cols)
     parts = []
     for lexicon in lexicons:
         lex = load_lexicon(lexicon) if not isinstance(lexicon, Lexicon) else lexicon
@@ -414,7 +419,8 @@ def score_sentiment_groups(
         [0.3, -0.2]
     """
     by = list(by)
-    sents = with_metadata(sentences, articles, by)
+    slim = sentences[[c for c in dict.fromkeys(["doc_id", "sent_id", *by]) if c in sentences.columns]]
+    sents = with_metadata(slim, articles, by)
     data = sents.merge(sentiment, on=["doc_id", "sent_id"], how="inner", validate="one_to_one")
     values_all = data[["polarity", "subjectivity"]].to_numpy(dtype=float).T
     doc_codes = pd.factorize(data["doc_id"])[0]

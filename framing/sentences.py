@@ -207,15 +207,27 @@ def measure_voice(sentences: pd.DataFrame, *, quotes: pd.DataFrame) -> pd.DataFr
     out = sentences.copy()
     quoted = np.zeros(len(out), dtype=np.int64)
     if not quotes.empty and not out.empty:
-        index = {d: g for d, g in out.reset_index(drop=True).groupby("doc_id", sort=False)}
-        for q in quotes.itertuples(index=False):
-            group = index.get(q.doc_id)
-            if group is None:
+        starts, ends = out["start"].to_numpy(), out["end"].to_numpy()
+        texts = out["text"].tolist()
+        index = out.reset_index(drop=True).groupby("doc_id", sort=False).indices
+        q_index = quotes.groupby("doc_id", sort=False).indices
+        q_start, q_end = quotes["start"].to_numpy(), quotes["end"].to_numpy()
+        for doc_id, rows in index.items():
+            q_rows = q_index.get(doc_id)
+            if q_rows is None:
                 continue
-            hit = group[(group["start"] < q.end) & (group["end"] > q.start)]
-            for pos, s_start, s_end, text in zip(hit.index, hit["start"], hit["end"], hit["text"]):
-                a, b = max(q.start, s_start) - s_start, min(q.end, s_end) - s_start
-                quoted[pos] += count_words(text[a:b])
+            rows = rows[np.argsort(starts[rows], kind="stable")]
+            s_starts = starts[rows]
+            for qi in q_rows:
+                qs, qe = int(q_start[qi]), int(q_end[qi])
+                first = max(int(np.searchsorted(s_starts, qs, side="right")) - 1, 0)
+                for pos in rows[first:]:
+                    s_start, s_end = int(starts[pos]), int(ends[pos])
+                    if s_start >= qe:
+                        break
+                    if s_end > qs:
+                        a, b = max(qs, s_start) - s_start, min(qe, s_end) - s_start
+                        quoted[pos] += count_words(texts[pos][a:b])
     out["n_words_quoted"] = np.minimum(quoted, out["n_words"].to_numpy())
     out["n_words_narration"] = out["n_words"] - out["n_words_quoted"]
     out["voice"] = np.where(out["n_words_quoted"] > out["n_words_narration"], "quoted", "narration")
