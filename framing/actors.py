@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.errors import ConfigFileError
+from framing.errors import ConfigFileError, check_keys
 from framing.resources import data_path, read_yaml
 
 SIDES = ("china", "us", "taiwan", "japan", "russia", "media", "other")
@@ -88,9 +88,7 @@ def load_actors(path: str | Path | None = None) -> Actors:
     raw = read_yaml(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("actors"), list) or not raw["actors"]:
         raise ConfigFileError(f"{path}: expected a mapping with a non-empty 'actors' list")
-    unknown = set(raw) - _TOP_KEYS
-    if unknown:
-        raise ConfigFileError(f"{path}: unknown keys {sorted(unknown)}; valid keys are {sorted(_TOP_KEYS)}")
+    check_keys(raw, _TOP_KEYS, str(path))
     by_id: dict[str, Actor] = {}
     surface: dict[str, tuple[tuple[str, ...], bool]] = {}
     alias_owner: dict[str, str] = {}
@@ -98,9 +96,7 @@ def load_actors(path: str | Path | None = None) -> Actors:
         where = f"{path}: actor {i}"
         if not isinstance(item, dict):
             raise ConfigFileError(f"{where}: expected a mapping")
-        bad = set(item) - _ACTOR_KEYS
-        if bad:
-            raise ConfigFileError(f"{where}: unknown keys {sorted(bad)}; valid keys are {sorted(_ACTOR_KEYS)}")
+        check_keys(item, _ACTOR_KEYS, where)
         actor_id = str(item.get("id") or "").strip()
         if not actor_id:
             raise ConfigFileError(f"{where}: missing 'id'")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from framing.errors import ConfigFileError
+from framing.errors import ConfigFileError, check_keys
 from framing.resources import data_path, read_yaml
 
 ACTIONS = ("drop", "truncate", "metadata")
@@ -91,18 +91,14 @@ def load_boilerplate_rules(path: str | Path | None = None) -> BoilerplateRules:
         raise ConfigFileError(f"{path}: cannot read boilerplate rules: {exc}") from exc
     if not isinstance(raw, dict):
         raise ConfigFileError(f"{path}: expected a mapping with keys {sorted(_FILE_KEYS)}")
-    unknown = set(raw) - _FILE_KEYS
-    if unknown:
-        raise ConfigFileError(f"{path}: unknown keys {sorted(unknown)}; valid keys are {sorted(_FILE_KEYS)}")
+    check_keys(raw, _FILE_KEYS, str(path))
     rules: list[BoilerplateRule] = []
     seen: set[str] = set()
     for i, item in enumerate(raw.get("rules") or []):
         where = f"{path}: rule {i + 1}"
         if not isinstance(item, dict):
             raise ConfigFileError(f"{where}: expected a mapping")
-        bad = set(item) - _RULE_KEYS
-        if bad:
-            raise ConfigFileError(f"{where}: unknown keys {sorted(bad)}; valid keys are {sorted(_RULE_KEYS)}")
+        check_keys(item, _RULE_KEYS, where)
         for key in ("id", "category", "action", "pattern"):
             if not item.get(key):
                 raise ConfigFileError(f"{where}: missing {key!r}")

@@ -17,3 +17,18 @@ class MetadataError(FramingError, ValueError):
 
 class ConfigFileError(FramingError, ValueError):
     """A lexicon, rules, actors or verbs file is malformed (unknown keys, duplicates, empty entries)."""
+
+
+def check_keys(mapping: dict, valid: set[str] | frozenset[str], where: str, *,
+               error: type[FramingError] = ConfigFileError) -> None:
+    """Raise ``error`` naming ``where`` if ``mapping`` has keys outside ``valid`` (and list the valid ones).
+
+    Example:
+        >>> check_keys({"name": 1, "colour": 2}, {"name"}, "lex.yaml")
+        Traceback (most recent call last):
+        ...
+        framing.errors.ConfigFileError: lex.yaml: unknown keys ['colour']; valid keys are ['name']
+    """
+    unknown = set(mapping) - set(valid)
+    if unknown:
+        raise error(f"{where}: unknown keys {sorted(unknown)}; valid keys are {sorted(valid)}")

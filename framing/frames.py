@@ -24,7 +24,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from framing.errors import ConfigFileError
+from framing.errors import ConfigFileError, check_keys
 from framing.lexicons import Lexicon, load_lexicon, normalise_term
 from framing.resources import data_path, read_yaml
 from framing.sentences import WORD_RE
@@ -58,9 +58,7 @@ def load_negation_rule(path: str | Path | None = None) -> NegationRule:
     """
     path = Path(path) if path else data_path("rules", "negation.yaml")
     raw = read_yaml(path) or {}
-    unknown = set(raw) - _NEGATION_KEYS
-    if unknown:
-        raise ConfigFileError(f"{path}: unknown keys {sorted(unknown)}; valid keys are {sorted(_NEGATION_KEYS)}")
+    check_keys(raw, _NEGATION_KEYS, str(path))
     if not raw.get("negators"):
         raise ConfigFileError(f"{path}: 'negators' is empty")
     for key in ("negators", "negator_suffixes", "double_negation"):

@@ -27,7 +27,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from framing.errors import ConfigFileError
+from framing.errors import ConfigFileError, check_keys
 from framing.resources import data_path, read_yaml
 
 BUILTIN = ("general_inquirer", "moral_foundations_2")
@@ -147,9 +147,7 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
     """
     if not isinstance(raw, dict):
         raise ConfigFileError(f"{path}: a lexicon must be a mapping with keys {sorted(_TOP_KEYS)}")
-    unknown = set(raw) - _TOP_KEYS
-    if unknown:
-        raise ConfigFileError(f"{path}: unknown keys {sorted(unknown)}; valid keys are {sorted(_TOP_KEYS)}")
+    check_keys(raw, _TOP_KEYS, path)
     for key in _REQUIRED:
         if not str(raw.get(key) or "").strip():
             raise ConfigFileError(f"{path}: missing {key!r} (required: {list(_REQUIRED)})")
@@ -163,10 +161,7 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
             spec = {"terms": spec}
         if not isinstance(spec, dict):
             raise ConfigFileError(f"{path}: frame {frame!r} must be a mapping with 'terms'")
-        bad = set(spec) - _FRAME_KEYS
-        if bad:
-            raise ConfigFileError(f"{path}: frame {frame!r}: unknown keys {sorted(bad)}; valid keys are "
-                                  f"{sorted(_FRAME_KEYS)}")
+        check_keys(spec, _FRAME_KEYS, f"{path}: frame {frame!r}")
         terms = spec.get("terms") or []
         if not terms:
             raise ConfigFileError(f"{path}: frame {frame!r} has no terms")

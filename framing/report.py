@@ -21,7 +21,7 @@ from datetime import datetime, timezone
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 
-from framing.errors import FramingError
+from framing.errors import FramingError, check_keys
 from framing.resources import default_corpus, read_yaml
 
 NOTEBOOKS = ("01-corpus-overview", "02-conciliatory-vs-warning", "03-source-attribution",
@@ -87,9 +87,7 @@ def load_config(path: str | Path) -> dict[str, object]:
     raw = read_yaml(path) or {}
     if not isinstance(raw, dict):
         raise FramingError(f"{path}: a report config must be a mapping with keys {sorted(_CONFIG_KEYS)}")
-    unknown = set(raw) - _CONFIG_KEYS
-    if unknown:
-        raise FramingError(f"{path}: unknown keys {sorted(unknown)}; valid keys are {sorted(_CONFIG_KEYS)}")
+    check_keys(raw, _CONFIG_KEYS, str(path), error=FramingError)
     return raw
 
 
