@@ -99,7 +99,6 @@ def stages(corpus_dir: Path, n_docs: int, baseline_docs: int) -> dict[str, objec
     sub_texts = [t for d, t in zip(corpus.articles["doc_id"], texts) if d in keep]
     sub_sents = sentences[sentences["doc_id"].isin(keep)]
     sub_mb = sum(len(t.encode("utf-8")) for t in sub_texts) / 1e6
-    sub_words = int(sub_sents["n_words"].sum())
     out["baseline_docs"] = len(sub_texts)
     distinct = list(dict.fromkeys(sub_sents["text"].tolist()))
     distinct_mb = sum(len(t.encode("utf-8")) for t in distinct) / 1e6
@@ -149,7 +148,7 @@ def stages(corpus_dir: Path, n_docs: int, baseline_docs: int) -> dict[str, objec
     return out
 
 
-def full_signals(corpus_dir: Path, n_docs: int, resamples: int, workers: int) -> dict[str, object]:
+def full_signals(corpus_dir: Path, resamples: int, workers: int) -> dict[str, object]:
     """``framing signals`` on the corpus in a fresh process: time and peak RSS."""
     code = (
         "import json, resource, sys, time\n"
@@ -252,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"benchmarking {n} documents …", file=sys.stderr)
         r = stages(folder, n, args.baseline_docs)
         if not args.no_signals:
-            r["full_signals"] = full_signals(folder, n, args.resamples, args.workers)
+            r["full_signals"] = full_signals(folder, args.resamples, args.workers)
             r["cache"] = cache_timing(folder, args.resamples, args.workers)
         results.append(r)
     text = report(results)

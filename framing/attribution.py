@@ -170,7 +170,7 @@ class _Document:
         i = bisect.bisect_right(self.q_starts, pos) - 1
         return i >= 0 and pos < self.q_ends[i]
 
-    def quote_ending_at(self, pos: int, sent_start: int) -> tuple[int, int] | None:
+    def quote_ending_at(self, pos: int) -> tuple[int, int] | None:
         """The quotation that closes just before ``pos`` (only punctuation and spaces between)."""
         i = bisect.bisect_right(self.q_ends, pos) - 1
         if i >= 0 and not self.text_at(self.q_ends[i], pos).strip(" ,;:—–"):
@@ -189,7 +189,7 @@ class _Document:
         return s.text[a - s.start:b - s.start]
 
 
-def _resolve(doc: _Document, mention: Mention, position: int) -> tuple[str, ...]:
+def _resolve(doc: _Document, mention: Mention) -> tuple[str, ...]:
     if len(mention.actors) == 1:
         return mention.actors
     ranked = sorted(mention.actors, key=lambda a: doc.last_mention.get(a, -1), reverse=True)
@@ -324,7 +324,7 @@ def extract_attributions(
 def _sentence_attributions(doc: _Document, sent, verbs: ReportingVerbs) -> list[dict[str, object]]:
     text, s0, sent_id = str(sent.text), int(sent.start), int(sent.sent_id)
     raw_mentions = doc.actors.find(text)
-    mentions = [(m, _resolve(doc, m, s0 + m.start)) for m in raw_mentions]
+    mentions = [(m, _resolve(doc, m)) for m in raw_mentions]
     subject = _sentence_subject(mentions, text, s0, doc)
     found: list[_Found] = []
     for cm in verbs.pattern.finditer(text):
@@ -357,7 +357,7 @@ def _attribute(doc: _Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     before = text[:start].rstrip()
     prev_word = (_WORD.findall(before) or [""])[-1].lower()
     # 1. “…,” Xi said / “…,” said Xi
-    quote = doc.quote_ending_at(s0 + start, s0)
+    quote = doc.quote_ending_at(s0 + start)
     if quote is None:
         q = doc.last_quote_before(s0 + start)
         if q is not None and re.fullmatch(r"[\s,;:—–]*[\w’'. -]{1,60}?\s*", doc.text_at(q[1], s0 + start) or "\0"):

@@ -51,7 +51,7 @@ def test_f1_on_the_seed_gold_stays_at_what_was_reached(seed_corpus, attributions
     assert m.loc["speaker+cue", "n_gold"] == 82
 
 
-def test_f1_on_the_held_out_brat_set(tmp_path):
+def test_f1_on_the_held_out_brat_set():
     gold = load_brat_gold(HELDOUT)
     assert len(gold) == 20
     corpus = load_corpus(HELDOUT)

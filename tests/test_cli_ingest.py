@@ -66,7 +66,7 @@ def test_signals_writes_every_table(seeds_dir, tmp_path, capsys):
     assert set(matches.voice) == {"quoted", "narration"}
 
 
-def test_signals_with_a_user_lexicon(seeds_dir, tmp_path, capsys):
+def test_signals_with_a_user_lexicon(seeds_dir, tmp_path):
     lex = tmp_path / "mine.yaml"
     lex.write_text("name: mine\nversion: '2'\ndescription: d\nsource: s\nframes:\n  soy:\n    terms: [soybean*]\n",
                    encoding="utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import nbformat
 import pytest
@@ -174,7 +173,7 @@ def test_every_html_page_is_safe_in_chromium(hostile_report):
         driver.quit()
 
 
-def test_the_browser_check_catches_scattertexts_unsafe_page(hostile_report, tmp_path):
+def test_the_browser_check_catches_scattertexts_unsafe_page(tmp_path):
     """Control: the same corpus through scattertext as shipped is caught by the same checks."""
     import pandas as pd
     import scattertext as st
