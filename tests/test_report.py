@@ -193,3 +193,11 @@ def test_the_browser_check_catches_scattertexts_unsafe_page(tmp_path):
         assert _pwned(driver) == "script" or _severe(driver), "the control page should be caught"
     finally:
         driver.quit()
+
+
+def test_explorer_for_any_two_groups(seeds_dir, tmp_path):
+    out = run_report(seeds_dir, out=tmp_path / "r", notebooks=["04-sentiment-and-terms"], progress=False,
+                     parameters={"explorer_category_col": "event", "explorer_category": "xi-trump-call-2026-02-04",
+                                 "explorer_versus": ["xi-trump-call-2025-01"]})
+    page = (out / "explorer.html").read_text(encoding="utf-8")
+    assert "xi-trump-call-2025-01" in page and "xi-trump-call-2025-11" not in page
