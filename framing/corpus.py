@@ -55,6 +55,19 @@ class Corpus:
     removed: pd.DataFrame
     rules_version: str
 
+    def subset(self, doc_ids: object) -> Corpus:
+        """The same corpus restricted to ``doc_ids`` (every table filtered; the load report too).
+
+        Example:
+            >>> c = load_corpus("data/raw/xi-trump-calls")
+            >>> len(c.subset(["002_7aa7fbe0e816b3d0"]).sentences)
+            17
+        """
+        keep = set(doc_ids)  # type: ignore[call-overload]
+        parts = (t[t["doc_id"].isin(keep)].reset_index(drop=True)
+                 for t in (self.articles, self.sentences, self.quotes, self.load_report, self.removed))
+        return Corpus(*parts, self.rules_version)
+
     def tables(self) -> dict[str, pd.DataFrame]:
         """Return the tables by their file names (without suffix)."""
         return {"articles": self.articles, "sentences": self.sentences, "quotes": self.quotes,

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from framing.metadata import unpooled
+
 _SCRIPT_SRC = re.compile(r'<script src="(?P<src>[^"]*)"[^>]*>\s*</script>')
 _D3_PLACEHOLDER = "framing-inline-d3"
 _CHROMATIC_PLACEHOLDER = "framing-inline-d3-scale-chromatic"
@@ -116,9 +118,7 @@ def build_explorer(
     if category_col not in articles.columns:
         raise ValueError(f"no column {category_col!r}; valid columns are {sorted(articles.columns)}")
     data = articles[["doc_id", "text", category_col]].copy()
-    data[category_col] = data[category_col].astype(str)
-    unknown = data[category_col].str.lower() == "unknown"
-    data.loc[unknown, category_col] = "unknown:" + data.loc[unknown, "doc_id"].astype(str)
+    data[category_col] = unpooled(data[category_col], data["doc_id"]).astype(str)
     groups = data[category_col].value_counts()
     if category is None:
         category = sorted(groups.index, key=lambda g: (-groups[g], g))[0]

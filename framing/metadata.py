@@ -103,3 +103,17 @@ def is_known(value: object) -> bool:
     if value is None or (isinstance(value, float) and value != value):
         return False
     return str(value).strip().lower() not in UNKNOWN_VALUES
+
+
+def unpooled(values: pd.Series, doc_ids: pd.Series) -> pd.Series:
+    """Group labels in which unknown values are never pooled: NaN or ``unknown`` becomes ``unknown:<doc_id>``.
+
+    Every grouping in framing (scores, figures, the explorer) uses this, so three articles of unknown
+    outlet are three groups, not one "unknown" outlet.
+
+    Example:
+        >>> unpooled(pd.Series(["BBC", "unknown", None]), pd.Series(["a", "b", "c"])).tolist()
+        ['BBC', 'unknown:b', 'unknown:c']
+    """
+    unknown = values.isna() | (values.astype(str).str.lower() == "unknown")
+    return values.astype(object).where(~unknown, "unknown:" + doc_ids.astype(str))

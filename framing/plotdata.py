@@ -111,6 +111,6 @@ def group_labels(articles: pd.DataFrame, column: str = "outlet") -> pd.Series:
         >>> group_labels(a).tolist()
         ['BBC', 'unknown:b']
     """
-    values = articles[column].astype(str)
-    unknown = values.str.lower() == "unknown"
-    return values.where(~unknown, "unknown:" + articles["doc_id"].astype(str))
+    from framing.metadata import unpooled
+
+    return unpooled(articles[column], articles["doc_id"]).astype(str)

@@ -164,6 +164,7 @@ def run_report(
                 store(key, tables, description={"corpus": str(corpus)})
                 tables = load_cached(key) or tables  # write what a cache hit would, byte for byte
         signal_seconds = round(time.perf_counter() - t0, 3)
+        rules = load_boilerplate_rules()
         write_tables(tables, tmp / "tables")
         base = {"corpus": str(corpus), "tables_dir": str(tmp / "tables"), "out_dir": str(tmp)}
         durations: dict[str, float] = {}
@@ -193,7 +194,7 @@ def run_report(
             "parameters": {**params, "corpus": str(corpus), "out_dir": str(out)},
             "notebooks": names, "kernel": kernel_name, "hide_code": hide_code,
             "lexicons": [{"name": lex.name, "version": lex.version, "source": lex.source} for lex in lexicons],
-            "rules": {"boilerplate": load_boilerplate_rules().name + "@" + load_boilerplate_rules().version},
+            "rules": {"boilerplate": f"{rules.name}@{rules.version}"},
             "packages": _versions(), "started": started.isoformat(timespec="seconds"),
             "duration_seconds": durations,
         }

@@ -24,6 +24,7 @@ import pandas as pd
 from scipy import stats
 
 from framing.lexicons import Lexicon, load_lexicon
+from framing.metadata import unpooled
 
 SCORE_COLUMNS = ["lexicon", "level", "group", "doc_id", "outlet", "event", "voice", "position", "frame",
                  "measure", "value", "ci_low", "ci_high", "n_docs", "n_sentences", "n_words"]
@@ -61,8 +62,7 @@ def with_metadata(sentences: pd.DataFrame, articles: pd.DataFrame | None, by: Se
                          f"{sorted(set(articles.columns) | set(sentences.columns) | {'voice'})}")
     merged = sentences.merge(articles[["doc_id", *need]], on="doc_id", how="left", validate="many_to_one")
     for col in need:  # documents whose outlet/event is unknown are never pooled into one group
-        unknown = merged[col].isna() | (merged[col].astype(str).str.lower() == "unknown")
-        merged.loc[unknown, col] = "unknown:" + merged.loc[unknown, "doc_id"].astype(str)
+        merged[col] = unpooled(merged[col], merged["doc_id"])
     return merged
 
 

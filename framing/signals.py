@@ -223,9 +223,5 @@ def signals_for(
         raise ValueError(f"no articles left after filtering to outlets={list(outlets)} events={list(events)}; "
                          f"outlets are {sorted(loaded.articles.outlet.unique())}, events are "
                          f"{sorted(loaded.articles.event.unique())}")
-    ids = set(keep["doc_id"])
-    subset = Corpus(*(t[t["doc_id"].isin(ids)].reset_index(drop=True) for t in
-                      (loaded.articles, loaded.sentences, loaded.quotes, loaded.load_report, loaded.removed)),
-                    loaded.rules_version)
-    tables = compute_signals(subset, lexicons=[lexicon, "issues"] if lexicon != "issues" else ["issues"]).tables
+    tables = compute_signals(loaded.subset(keep["doc_id"]), lexicons=[lexicon, "issues"] if lexicon != "issues" else ["issues"]).tables
     return {**tables, "load_report": loaded.load_report, "removed_lines": loaded.removed}

@@ -108,13 +108,8 @@ def test_results_are_reproducible_and_subset_safe(seed_corpus, seed_signals):
     for name, table in seed_signals.tables.items():
         pd.testing.assert_frame_equal(table, again.tables[name], obj=name)
     # a subset of documents gives the same per-document values
-    from framing.corpus import Corpus
-
     keep = [SAT, FMT_STYLE]
-    sub = Corpus(*(t[t.doc_id.isin(keep)].reset_index(drop=True) for t in
-                   (seed_corpus.articles, seed_corpus.sentences, seed_corpus.quotes, seed_corpus.load_report,
-                    seed_corpus.removed)), seed_corpus.rules_version)
-    part = compute_signals(sub, n_resamples=0).frame_scores
+    part = compute_signals(seed_corpus.subset(keep), n_resamples=0).frame_scores
     full = seed_signals.frame_scores
     key = ["lexicon", "doc_id", "frame", "measure"]
     a = part[part.level == "doc_id"].set_index(key).value.sort_index()
