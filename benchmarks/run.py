@@ -209,6 +209,13 @@ def report(results: list[dict[str, object]]) -> str:
                              f"{m.get('docs_per_s', '')} | {m['peak_rss_mb']} |")
     lines += ["", "| docs | ratio | value | target |", "|---|---|---|---|"]
     for r in results:
+        if "frames" not in r:  # --signals-only: time and memory of the full run, no baselines
+            seconds = r["full_signals"]["seconds"]
+            lines.append(f"| {r['docs']} | full framing signals MB/s (raw files; no baselines in this run) | "
+                         f"{r['mb'] / seconds:.3g} | — |")
+            lines.append(f"| {r['docs']} | full framing signals peak RSS (MB) | "
+                         f"{r['full_signals']['peak_rss_mb']:.4g} | ≤ 2048 at 100k |")
+            continue
         frames = r["frames"]["mb_per_s"] / r["baseline_aho_corasick"]["mb_per_s"]
         senti = r["ours_sentiment_distinct"]["words_per_s"] / r["baseline_textblob"]["words_per_s"]
         rows = [("frame scoring / raw Aho-Corasick scan (MB/s)", frames, "≥ 0.33"),
@@ -237,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples in framing signals")
     parser.add_argument("--workers", type=int, default=2, help="processes for framing signals")
     parser.add_argument("--no-signals", action="store_true", help="skip the full framing signals run")
+    parser.add_argument("--signals-only", action="store_true",
+                        help="only the full framing signals run (time and peak RSS), e.g. for 100k documents")
     parser.add_argument("--no-append", action="store_true", help="do not append to benchmarks/RESULTS.md")
     parser.add_argument("--corpora", type=Path, default=CORPORA, help="where generated corpora are kept")
     args = parser.parse_args(argv)
@@ -249,6 +258,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"generating {n} documents in {folder} …", file=sys.stderr)
             generate(n, folder)
         print(f"benchmarking {n} documents …", file=sys.stderr)
+        if args.signals_only:
+            mb = sum(p.stat().st_size for p in folder.glob("*.txt")) / 1e6
+            r = {"docs": n, "mb": round(mb, 2), "full_signals": full_signals(folder, args.resamples, args.workers)}
+            results.append(r)
+            continue
         r = stages(folder, n, args.baseline_docs)
         if not args.no_signals:
             r["full_signals"] = full_signals(folder, args.resamples, args.workers)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from framing.scores import with_metadata
@@ -78,43 +79,94 @@ def score_attributions(
 
 
 def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    """Every measure for every group of one level, with grouped operations (no loop over groups)."""
+    """Every measure for every group of one level, counted with ``np.bincount`` (no loop over groups)."""
     if data.empty:
         return pd.DataFrame()
-    totals = data.groupby(by, sort=True).agg(total=("doc_id", "size"), total_words=("n_words_quoted", "sum"),
-                                             hedged=("hedged", "sum"), direct=("direct", "sum"),
-                                             indirect=("indirect", "sum"))
-    frames = []
-    for column, measure in (("speaker_id", "speaker_share"), ("side", "side_share"), ("channel", "channel_share")):
-        t = data.groupby(by + [column], sort=True).agg(n=("doc_id", "size"), n_words_quoted=("n_words_quoted", "sum"))
-        t = t.reset_index().rename(columns={column: "key"}).merge(totals.reset_index(), on=by)
-        t["share"] = t["n"] / t["total"]
-        t["words_share"] = (t["n_words_quoted"] / t["total_words"]).where(t["total_words"] > 0)
-        frames.append(t.assign(measure=measure, subkey="", value=t["share"]))
-    classed = data[data["cue_class"].fillna("") != ""]
-    if len(classed):
-        t = classed.groupby(by + ["speaker_id", "cue_class"], sort=True).size().rename("n").reset_index()
-        t = t.rename(columns={"speaker_id": "key", "cue_class": "subkey"})
-        t["share"] = t["n"] / t.groupby(by + ["key"])["n"].transform("sum")
-        frames.append(t.assign(measure="verb_class_by_speaker", n_words_quoted=pd.NA, words_share=float("nan"),
-                               value=t["share"]))
-    t = data.groupby(by + ["quote_type"], sort=True).size().rename("n").reset_index()
-    t = t.rename(columns={"quote_type": "key"}).merge(totals.reset_index(), on=by)
-    t["share"] = t["n"] / t["total"]
-    frames.append(t.assign(measure="quote_type_share", subkey="", n_words_quoted=pd.NA, words_share=float("nan"),
-                           value=t["share"]))
-    tot = totals.reset_index()
-    frames.append(tot.assign(measure="hedged_share", key="", subkey="", n=tot["hedged"],
-                             share=tot["hedged"] / tot["total"], value=tot["hedged"] / tot["total"],
-                             n_words_quoted=pd.NA, words_share=float("nan")))
-    ratio = (tot["direct"] / tot["indirect"]).where(tot["indirect"] > 0)
-    frames.append(tot.assign(measure="direct_indirect_ratio", key="", subkey="", n=tot["direct"],
-                             share=float("nan"), value=ratio, n_words_quoted=pd.NA, words_share=float("nan")))
-    out = pd.concat(frames, ignore_index=True)
-    out["level"] = ":".join(by)
-    out["group"] = out[by[0]].astype(str)
-    for column in by[1:]:
-        out["group"] = out["group"] + " | " + out[column].astype(str)
-    order = {m: i for i, m in enumerate(MEASURES)}
-    out = out.assign(_m=out["measure"].map(order)).sort_values(["group", "_m", "key", "subkey"], kind="stable")
-    return out.drop(columns=["_m"])
+    g, keys = _group_codes(data, by)
+    n_groups = len(keys)
+    words = data["n_words_quoted"].to_numpy(dtype=np.int64)
+    total = np.bincount(g, minlength=n_groups)
+    total_words = np.bincount(g, weights=words, minlength=n_groups)
+    columns: dict[str, list[np.ndarray]] = {c: [] for c in ("group", "measure", "key", "subkey", "n", "share",
+                                                             "n_words_quoted", "words_share", "value")}
+
+    def add(group: np.ndarray, measure: str, key: object, subkey: object, n: np.ndarray, share: np.ndarray,
+            quoted: np.ndarray | None, words_share: np.ndarray | None, value: np.ndarray) -> None:
+        size = len(group)
+        for name, column in (("group", group), ("measure", np.full(size, measure, dtype=object)),
+                             ("key", np.broadcast_to(np.asarray(key, dtype=object), (size,))),
+                             ("subkey", np.broadcast_to(np.asarray(subkey, dtype=object), (size,))),
+                             ("n", n), ("share", share),
+                             ("n_words_quoted", np.full(size, -1) if quoted is None else quoted),
+                             ("words_share", np.full(size, np.nan) if words_share is None else words_share),
+                             ("value", value)):
+            columns[name].append(np.asarray(column))
+
+    def counted(codes: np.ndarray, n_codes: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+        mask = slice(None) if rows is None else rows
+        combined = g[mask] * n_codes + codes
+        n = np.bincount(combined, minlength=n_groups * n_codes)
+        w = np.bincount(combined, weights=words[mask], minlength=n_groups * n_codes)
+        cells = np.flatnonzero(n)
+        return cells // n_codes, cells % n_codes, n[cells], w[cells]
+
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for column, measure in (("speaker_id", "speaker_share"), ("side", "side_share"),
+                                ("channel", "channel_share"), ("quote_type", "quote_type_share")):
+            codes, uniques = pd.factorize(data[column], sort=True)
+            grp, code, n, w = counted(codes, len(uniques))
+            share = n / total[grp]
+            if measure == "quote_type_share":
+                add(grp, measure, np.asarray(uniques, dtype=object)[code], "", n, share, None, None, share)
+            else:
+                add(grp, measure, np.asarray(uniques, dtype=object)[code], "", n, share, w.astype(np.int64),
+                    np.where(total_words[grp] > 0, w / total_words[grp], np.nan), share)
+        classed = (data["cue_class"].fillna("") != "").to_numpy()
+        if classed.any():
+            speakers, names = pd.factorize(data["speaker_id"][classed], sort=True)
+            classes, class_names = pd.factorize(data["cue_class"][classed], sort=True)
+            n_classes = len(class_names)
+            grp, code, n, _ = counted(speakers * n_classes + classes, len(names) * n_classes, classed)
+            speaker = code // n_classes
+            per_speaker = np.bincount(grp * len(names) + speaker, weights=n, minlength=n_groups * len(names))
+            share = n / per_speaker[grp * len(names) + speaker]
+            add(grp, "verb_class_by_speaker", np.asarray(names, dtype=object)[speaker],
+                np.asarray(class_names, dtype=object)[code % n_classes], n, share, None, None, share)
+        everyone = np.arange(n_groups)
+        hedged, direct, indirect = (np.bincount(g, weights=data[c].to_numpy(), minlength=n_groups).astype(np.int64)
+                                    for c in ("hedged", "direct", "indirect"))
+        add(everyone, "hedged_share", "", "", hedged, hedged / total, None, None, hedged / total)
+        add(everyone, "direct_indirect_ratio", "", "", direct, np.full(n_groups, np.nan), None, None,
+            np.where(indirect > 0, direct / indirect, np.nan))
+    flat = {name: np.concatenate(parts) for name, parts in columns.items()}
+    labels = np.array([" | ".join(str(v) for v in key) for key in keys], dtype=object)
+    group = labels[flat["group"]]
+    rank = {m: i for i, m in enumerate(MEASURES)}
+    order = sorted(range(len(group)), key=lambda i: (group[i], rank[flat["measure"][i]], flat["key"][i],
+                                                      flat["subkey"][i]))
+    grp = flat.pop("group")[order]
+    out = {c: np.array([key[j] for key in keys], dtype=object)[grp] for j, c in enumerate(by)}
+    out.update({name: column[order] for name, column in flat.items()})
+    frame = pd.DataFrame(out)
+    quoted = out["n_words_quoted"].astype(np.int64)
+    frame["n_words_quoted"] = pd.arrays.IntegerArray(np.maximum(quoted, 0), quoted < 0)
+    frame["level"] = ":".join(by)
+    frame["group"] = group[order]
+    return frame
+
+
+def _group_codes(data: pd.DataFrame, by: list[str]) -> tuple[np.ndarray, list[tuple[object, ...]]]:
+    """Each row's group number and the groups' keys, in sorted order of the keys."""
+    codes, uniques = zip(*(pd.factorize(data[c], sort=True) for c in by))
+    combined = np.zeros(len(data), dtype=np.int64)
+    for c, u in zip(codes, uniques):
+        combined = combined * len(u) + c
+    present, g = np.unique(combined, return_inverse=True)
+    keys = []
+    for value in present:
+        key = []
+        for u in reversed(uniques):
+            key.append(u[value % len(u)])
+            value //= len(u)
+        keys.append(tuple(reversed(key)))
+    return g, keys

@@ -54,17 +54,26 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def cmd_signals(args: argparse.Namespace) -> int:
-    from framing.signals import compute_signals
-    from framing.tables import write_tables
+    import pandas as pd
 
-    corpus = _load(args)
-    signals = compute_signals(corpus, lexicons=args.lexicon or ["stance", "issues"],
-                              n_resamples=args.resamples, seed=args.seed, workers=args.workers)
-    write_tables({**signals.tables, "load_report": corpus.load_report}, args.out)
-    _summarise(corpus, args.out)
-    n = signals.frame_matches
-    print(f"{len(n)} frame matches ({int(n.negated.sum())} negated) from "
-          f"{', '.join(lex.label for lex in signals.lexicons)}; {len(signals.attributions)} attributions")
+    from framing.lexicons import load_lexicon
+    from framing.signals import stream_signals
+
+    counts = stream_signals(args.corpus, args.out, metadata=args.metadata,
+                            columns={"text": args.text_column, "doc_id": args.id_column}, rules=args.rules,
+                            encoding=args.encoding, lexicons=args.lexicon or ["stance", "issues"],
+                            n_resamples=args.resamples, seed=args.seed, workers=args.workers,
+                            chunk_docs=args.chunk_docs, progress=sys.stderr.isatty())
+    report = pd.read_parquet(args.out / "load_report.parquet")
+    statuses = report["status"].value_counts()
+    parts = ", ".join(f"{statuses.get(s, 0)} {s}" for s in ("loaded", "loaded_with_warnings", "skipped"))
+    print(f"{counts.get('articles', 0)} articles, {counts.get('sentences', 0)} sentences ({parts}) -> {args.out}")
+    for row in report[report["status"] != "loaded"].itertuples():
+        print(f"  {row.status}: {row.input}: {row.reason}", file=sys.stderr)
+    negated = pd.read_parquet(args.out / "frame_matches.parquet", columns=["negated"])["negated"]
+    lexicons = ", ".join(load_lexicon(lex).label for lex in args.lexicon or ["stance", "issues"])
+    print(f"{counts.get('frame_matches', 0)} frame matches ({int(negated.astype(bool).sum())} negated) from "
+          f"{lexicons}; {counts.get('attributions', 0)} attributions")
     return 0
 
 
@@ -133,6 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
                          ".yaml/.csv file; repeat for several (default: stance and issues)")
     signals.add_argument("--resamples", type=int, default=2000, help="bootstrap resamples (default 2000)")
     signals.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    signals.add_argument("--chunk-docs", type=int, default=2000,
+                         help="documents loaded and scored at a time; bounds memory (default 2000)")
     signals.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                          help="processes for the per-document stages (default: all cores; results are identical)")
     signals.set_defaults(func=cmd_signals)

@@ -7,7 +7,7 @@ reason; every line removed as boilerplate appears in ``removed``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -105,32 +105,60 @@ def load_corpus(
         >>> len(corpus.articles), corpus.load_report.status.unique().tolist()
         (5, ['loaded'])
     """
+    chunks = list(iter_corpus(path, metadata=metadata, columns=columns, rules=rules, encoding=encoding,
+                              chunk_docs=None))
+    return concat_corpora(chunks)
+
+
+def concat_corpora(chunks: list[Corpus]) -> Corpus:
+    """Stack corpora loaded in chunks (:func:`iter_corpus`) into one.
+
+    Example:
+        >>> parts = list(iter_corpus("data/raw/xi-trump-calls", chunk_docs=2))
+        >>> len(parts), len(concat_corpora(parts).articles)
+        (3, 5)
+    """
+    if len(chunks) == 1:
+        return chunks[0]
+    tables = [[c.articles, c.sentences, c.quotes, c.load_report, c.removed] for c in chunks]
+    stacked = [pd.concat([t for t in parts if len(t)] or [parts[0]], ignore_index=True)
+               for parts in zip(*tables)]
+    return Corpus(*stacked, chunks[0].rules_version)
+
+
+def iter_corpus(
+    path: str | Path,
+    *,
+    metadata: str | Path | None = None,
+    columns: Mapping[str, str] | None = None,
+    rules: str | Path | BoilerplateRules | None = None,
+    encoding: str | None = None,
+    chunk_docs: int | None = 2000,
+) -> Iterator[Corpus]:
+    """Load a corpus in chunks of ``chunk_docs`` loaded articles, so that a large corpus never sits in memory.
+
+    Takes the arguments of :func:`load_corpus`. Each chunk is a :class:`Corpus` whose ``load_report`` holds the
+    inputs read since the previous chunk (skipped ones included); duplicates are detected across chunks, and
+    the last chunk reports the metadata rows that matched no document. Stacking the chunks
+    (:func:`concat_corpora`) gives exactly what :func:`load_corpus` gives.
+
+    Example:
+        >>> [len(c.articles) for c in iter_corpus("data/raw/xi-trump-calls", chunk_docs=2)]
+        [2, 2, 1]
+    """
     kind, files, folder = resolve_inputs(path)
     rules = rules if isinstance(rules, BoilerplateRules) else load_boilerplate_rules(rules)
     sidecar_path = Path(metadata) if metadata is not None else (
         folder / SIDECAR_NAME if folder is not None and (folder / SIDECAR_NAME).is_file() else None
     )
     sidecar = load_metadata(sidecar_path) if sidecar_path is not None else None
+    version = f"{rules.name}@{rules.version}"
     report: list[dict[str, object]] = []
-    raws: list[RawDocument] = []
-    for file in files:
-        if sidecar_path is not None and file.resolve() == sidecar_path.resolve():
-            continue
-        suffix = file.suffix.lower()
-        if kind == "table" or (suffix in TABLE_SUFFIXES and suffix not in TEXT_SUFFIXES and len(files) == 1):
-            raws.extend(iter_table(file, columns=columns))
-        elif suffix in TEXT_SUFFIXES:
-            raws.append(read_document(file, encoding=encoding))
-        else:
-            report.append(_report_row(file, "", "file", "skipped",
-                                      f"unsupported file type {suffix or '(none)'!r}; "
-                                      f"expected one of {list(TEXT_SUFFIXES)}"))
-
     articles: list[dict[str, object]] = []
     removed: list[dict[str, object]] = []
     first_source: dict[str, str] = {}
     meta_by_id = {} if sidecar is None else {r["doc_id"]: r for r in sidecar.to_dict("records")}
-    for raw in raws:
+    for raw in _iter_raw(kind, files, sidecar_path, columns, encoding, report):
         kind_name = "record" if raw.fmt == "table" else "file"
         if raw.error:
             report.append(_report_row(raw.source_path, raw.doc_id, kind_name, "skipped", raw.error,
@@ -178,6 +206,11 @@ def load_corpus(
         report.append(_report_row(raw.source_path, raw.doc_id, kind_name, status, "; ".join(warnings),
                                   raw.encoding, raw.newline, len(cleaned.removed), len(cleaned.paragraphs),
                                   row["n_words"]))
+        if chunk_docs and len(articles) >= chunk_docs:
+            chunk = _chunk(articles, report, removed, version)
+            for pending in (articles, report, removed):
+                pending.clear()  # in place: the raw-document reader appends to ``report`` too
+            yield chunk
     if sidecar is not None:
         loaded = set(first_source)
         for meta_row in sidecar.to_dict("records"):
@@ -185,14 +218,34 @@ def load_corpus(
                 report.append(_report_row(f"{sidecar_path}:{meta_row['_line']}", meta_row["doc_id"],
                                           "metadata_row", "skipped",
                                           "metadata row matches no loaded document"))
+    if articles or report or removed or not first_source:
+        yield _chunk(articles, report, removed, version)
 
+
+def _iter_raw(kind: str, files: list[Path], sidecar_path: Path | None, columns: Mapping[str, str] | None,
+              encoding: str | None, report: list[dict[str, object]]) -> Iterator[RawDocument]:
+    """Raw documents from every input, one at a time; unsupported files go straight to ``report``."""
+    for file in files:
+        if sidecar_path is not None and file.resolve() == sidecar_path.resolve():
+            continue
+        suffix = file.suffix.lower()
+        if kind == "table" or (suffix in TABLE_SUFFIXES and suffix not in TEXT_SUFFIXES and len(files) == 1):
+            yield from iter_table(file, columns=columns)
+        elif suffix in TEXT_SUFFIXES:
+            yield read_document(file, encoding=encoding)
+        else:
+            report.append(_report_row(file, "", "file", "skipped",
+                                      f"unsupported file type {suffix or '(none)'!r}; "
+                                      f"expected one of {list(TEXT_SUFFIXES)}"))
+
+
+def _chunk(articles: list[dict[str, object]], report: list[dict[str, object]],
+           removed: list[dict[str, object]], version: str) -> Corpus:
     articles_df = _articles_frame(articles)
     sentences = split_sentences(articles_df)
     quotes = find_quotes(articles_df)
-    report_df = pd.DataFrame(report, columns=REPORT_COLUMNS)
-    report_df = _flag_unbalanced_quotes(report_df, quotes)
-    removed_df = pd.DataFrame(removed, columns=REMOVED_COLUMNS)
-    return Corpus(articles_df, sentences, quotes, report_df, removed_df, f"{rules.name}@{rules.version}")
+    report_df = _flag_unbalanced_quotes(pd.DataFrame(report, columns=REPORT_COLUMNS), quotes)
+    return Corpus(articles_df, sentences, quotes, report_df, pd.DataFrame(removed, columns=REMOVED_COLUMNS), version)
 
 
 def _as_date(value: object) -> pd.Timestamp | None:

@@ -122,7 +122,8 @@ def match_frames(
         A new DataFrame, one row per match (a term in several frames of an overlapping lexicon gives a row
         per frame): ``doc_id, sent_id, lexicon, frame, term, match, start, end, voice, negated, negator``.
         ``start``/``end`` are offsets into ``articles.text``; ``match`` is the text as found. Rows come
-        lexicon by lexicon, in text order.
+        document by document (in the order of ``sentences``), lexicon by lexicon within a document, in text
+        order within a lexicon.
 
     Example:
         >>> sents = pd.DataFrame({"doc_id": ["d", "d"], "sent_id": [0, 1], "start": [0, 40],
@@ -189,6 +190,10 @@ def match_frames(
     if not parts:
         return pd.DataFrame(columns=MATCH_COLUMNS)
     out = pd.concat(parts, ignore_index=True)
+    # document by document (in the order of ``sentences``), lexicon by lexicon, then by position
+    doc_rank = pd.Index(pd.unique(sentences["doc_id"])).get_indexer(out["doc_id"])
+    lex_rank = out["lexicon"].map({lex.name: i for i, lex in enumerate(lexs)}).to_numpy()
+    out = out.iloc[np.lexsort((lex_rank, doc_rank))].reset_index(drop=True)
     out["voice"] = np.where(in_quotes(out, quotes), "quoted", "narration")
     out["negated"] = out["negator"] != ""
     return out[MATCH_COLUMNS].astype({"sent_id": "int64", "start": "int64", "end": "int64"})

@@ -3,9 +3,10 @@
 Measures per group and frame: ``count`` (non-negated matches), ``rate_per_1000`` (per 1,000 words) and,
 for a lexicon with a ``balance`` pair, ``balance`` = (first − second) / (first + second), 0 when a group
 has neither. Intervals are percentile bootstrap intervals from ``scipy.stats.bootstrap``, resampling the
-group's sentences (or, for ``voice``, the sentence's quoted or narrated part). The groups of one level are
-bootstrapped together as independent samples (each group resampled within itself), in batches of bounded
-size, seeded from ``seed`` and the level's name: the same input gives the same intervals.
+group's sentences (or, for ``voice``, the sentence's quoted or narrated part), through
+:func:`framing.bootstrap.bootstrap_sums`. The groups of one level are bootstrapped together as independent
+samples (each group resampled within itself), and all lexicons of a level share the resamples; batches are
+seeded from ``seed`` and the level's name, so the same input gives the same intervals.
 
 Documents whose article-level grouping value (``outlet``, ``event`` …) is ``unknown`` are never pooled:
 each forms its own group labelled ``unknown:<doc_id>``.
@@ -13,16 +14,13 @@ each forms its own group labelled ``unknown:<doc_id>``.
 
 from __future__ import annotations
 
-import inspect
 import itertools
-import warnings
-import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
+from framing.bootstrap import bootstrap_sums
 from framing.lexicons import Lexicon, load_lexicon
 from framing.metadata import unpooled
 
@@ -36,7 +34,6 @@ DEFAULT_LEVELS: tuple[tuple[str, ...], ...] = (
     ("outlet", "voice"), ("outlet", "position"),
 )
 ALL = "all"
-_RNG_PARAM = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
 
 
 def with_metadata(sentences: pd.DataFrame, articles: pd.DataFrame | None, by: Sequence[str]) -> pd.DataFrame:
@@ -60,139 +57,131 @@ def with_metadata(sentences: pd.DataFrame, articles: pd.DataFrame | None, by: Se
     if missing:
         raise ValueError(f"cannot group by {missing}; valid columns are "
                          f"{sorted(set(articles.columns) | set(sentences.columns) | {'voice'})}")
-    merged = sentences.merge(articles[["doc_id", *need]], on="doc_id", how="left", validate="many_to_one")
+    index = pd.Index(articles["doc_id"])
+    if not index.is_unique:
+        raise ValueError(f"the articles table repeats doc_ids: {sorted(index[index.duplicated()].unique())[:5]}")
+    rows = index.get_indexer(sentences["doc_id"])
+    merged = sentences.copy()
     for col in need:  # documents whose outlet/event is unknown are never pooled into one group
-        merged[col] = unpooled(merged[col], merged["doc_id"])
+        values = pd.Series(articles[col].to_numpy(dtype=object)[rows], index=sentences.index).where(rows >= 0)
+        merged[col] = unpooled(values, sentences["doc_id"])
     return merged
 
 
-def frame_units(sentences: pd.DataFrame, matches: pd.DataFrame, *, lexicon: Lexicon,
-                by_voice: bool = False) -> pd.DataFrame:
+def _as_lexicons(lexicon: str | Lexicon | Sequence[str | Lexicon]) -> list[Lexicon]:
+    items = [lexicon] if isinstance(lexicon, (str, Lexicon)) else list(lexicon)
+    return [lex if isinstance(lex, Lexicon) else load_lexicon(lex) for lex in items]
+
+
+def count_column(lexicon: str, frame: str) -> str:
+    """The name of a unit table's count column for one frame of one lexicon."""
+    return f"count:{lexicon}:{frame}"
+
+
+def frame_units(sentences: pd.DataFrame, matches: pd.DataFrame, *,
+                lexicon: str | Lexicon | Sequence[str | Lexicon] = "stance", by_voice: bool = False) -> pd.DataFrame:
     """Build the resampling units: one row per sentence (or sentence part per voice) with frame counts.
 
     Args:
         sentences: Sentences, with ``n_words_quoted``/``n_words_narration`` when ``by_voice``.
-        matches: Frame matches of ``lexicon``.
-        lexicon: The lexicon whose frames are counted.
-        by_voice: Split each sentence into its quoted and narrated parts.
+        matches: Frame matches (negated matches are not counted).
+        lexicon: One lexicon or several; every frame of each gets a count column.
+        by_voice: Split each sentence into its quoted and narrated parts (parts without words are dropped).
 
     Returns:
         A new DataFrame: the sentence columns, ``voice`` when ``by_voice``, ``n_words`` of the unit, and one
-        count column per frame named ``count:<frame>``.
+        int32 count column per lexicon and frame, named ``count:<lexicon>:<frame>``.
 
     Example:
-        >>> from framing.lexicons import load_lexicon
         >>> s = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "n_words": [10]})
         >>> m = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "lexicon": ["stance"], "frame": ["warning"],
         ...                   "voice": ["quoted"], "negated": [False]})
-        >>> frame_units(s, m, lexicon=load_lexicon("stance"))[["count:conciliatory", "count:warning"]].values.tolist()
+        >>> frame_units(s, m)[["count:stance:conciliatory", "count:stance:warning"]].values.tolist()
         [[0, 1]]
     """
-    frames = list(lexicon.frames)
-    m = matches[(matches["lexicon"] == lexicon.name) & ~matches["negated"].astype(bool)]
+    lexs = _as_lexicons(lexicon)
     keys = ["doc_id", "sent_id", "voice"] if by_voice else ["doc_id", "sent_id"]
-    counts = m.groupby(keys + ["frame"], sort=False).size().unstack("frame", fill_value=0)
-    counts = counts.reindex(columns=frames, fill_value=0)
-    counts.columns = [f"count:{f}" for f in frames]
     if by_voice:
-        parts = []
-        for voice in ("quoted", "narration"):
-            part = sentences.assign(voice=voice, n_words=sentences[f"n_words_{voice}"])
-            parts.append(part[part["n_words"] > 0])
-        base = pd.concat(parts, ignore_index=True)
+        parts = [sentences.assign(voice=voice, n_words=sentences[f"n_words_{voice}"])
+                 for voice in ("quoted", "narration")]
+        base = pd.concat([p[p["n_words"] > 0] for p in parts], ignore_index=True)
     else:
-        base = sentences
-    units = base.merge(counts.reset_index(), on=keys, how="left")
-    for col in counts.columns:
-        units[col] = units[col].fillna(0).astype("int64")
-    doc_codes = pd.factorize(units["doc_id"])[0].astype(np.int64)
-    units["_doc"] = doc_codes
-    units["_sent"] = doc_codes * (int(units["sent_id"].max()) + 1 if len(units) else 1) + units["sent_id"].to_numpy()
-    return units
+        base = sentences.reset_index(drop=True)
+    columns = {(lex.name, f): i for i, (lex, f) in enumerate((lex, f) for lex in lexs for f in lex.frames)}
+    counts = np.zeros((len(base), len(columns)), dtype=np.int32)
+    m = matches[~matches["negated"].astype(bool)] if len(matches) else matches
+    if len(m) and len(base):
+        col = pd.Series(list(zip(m["lexicon"], m["frame"]))).map(columns).to_numpy()
+        row = pd.MultiIndex.from_frame(base[keys]).get_indexer(pd.MultiIndex.from_frame(m[keys]))
+        ok = (row >= 0) & ~pd.isna(col)
+        np.add.at(counts, (row[ok], col[ok].astype(np.int64)), 1)
+    names = [count_column(lex, f) for lex, f in columns]
+    return pd.concat([base, pd.DataFrame(counts, columns=names, index=base.index)], axis=1)
 
 
-def _bootstrap_groups(statistics: Sequence[Callable[..., np.ndarray]], sizes: Sequence[int | Sequence[int]], *,
-                      n_resamples: int, confidence_level: float, seed: int, label: str,
-                      max_cells: int = 4_000_000) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Bootstrap many groups, several per scipy call (independent samples = resampling within each sample).
-
-    A group is one sample (an int size) or several (a sequence of sizes, e.g. the two sides of a comparison);
-    its statistic takes one index array per sample.
-    """
-    shapes = [(n,) if isinstance(n, (int, np.integer)) else tuple(int(x) for x in n) for n in sizes]
-    points = [np.asarray(f(*[np.arange(n) for n in shape])) for f, shape in zip(statistics, shapes)]
-    out = [(np.full(p.shape, np.nan), np.full(p.shape, np.nan)) for p in points]
-    eligible = [i for i, shape in enumerate(shapes) if min(shape) >= 2]
-    if n_resamples <= 0 or not eligible:
-        return out
-    batches: list[list[int]] = [[]]
-    cells = 0
-    for i in eligible:
-        cost = sum(shapes[i]) * points[i].size
-        if batches[-1] and (cells + cost > max_cells // max(n_resamples, 1) or len(batches[-1]) >= 256):
-            batches.append([])
-            cells = 0
-        batches[-1].append(i)
-        cells += cost
-    for number, batch in enumerate(batches):
-        def statistic(*samples: np.ndarray, axis: int = -1, batch: list[int] = batch) -> np.ndarray:
-            results, k = [], 0
-            for i in batch:
-                m = len(shapes[i])
-                results.append(statistics[i](*[np.asarray(x, dtype=np.int64) for x in samples[k:k + m]]))
-                k += m
-            return np.concatenate(results, axis=0)
-
-        rng = np.random.default_rng([seed, zlib.crc32(f"{label}|{number}".encode("utf-8"))])
-        data = tuple(np.arange(n) for i in batch for n in shapes[i])
-        units = sum(len(d) for d in data)
-        resamples_per_step = max(1, min(n_resamples, 2_000_000 // max(units, 1)))  # bounds memory per step
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # degenerate groups (all resamples equal) are fine here
-            res = stats.bootstrap(data, statistic, vectorized=True, paired=False, n_resamples=n_resamples,
-                                  confidence_level=confidence_level, method="percentile",
-                                  batch=resamples_per_step, **{_RNG_PARAM: rng})
-        low, high = np.asarray(res.confidence_interval.low), np.asarray(res.confidence_interval.high)
-        pos = 0
-        for i in batch:
-            k = points[i].shape[0]
-            out[i] = (low[pos:pos + k], high[pos:pos + k])
-            pos += k
-    return out
+def _groups(units: pd.DataFrame, by: list[str]) -> list[tuple[tuple[object, ...], np.ndarray]]:
+    """Row numbers of each group of ``units`` by ``by``, ordered by the groups' labels."""
+    indices = units.groupby(by, sort=False, dropna=False, observed=True).indices
+    groups = [((k if isinstance(k, tuple) else (k,)), np.asarray(v)) for k, v in indices.items()]
+    return sorted(groups, key=lambda kv: tuple(str(k) for k in kv[0]))
 
 
-def _multiplicity(idx: np.ndarray, n: int) -> tuple[np.ndarray, tuple[int, ...]]:
-    """How often each of n units is drawn in each resample: a (resamples, n) matrix, plus the leading shape."""
-    idx = np.asarray(idx, dtype=np.int64)
-    lead = idx.shape[:-1]
-    flat = idx.reshape(-1, idx.shape[-1])
-    rows = flat.shape[0]
-    offsets = (np.arange(rows, dtype=np.int64) * n)[:, None]
-    mult = np.bincount((flat + offsets).ravel(), minlength=rows * n).reshape(rows, n).astype(float)
-    return mult, lead
+def _n_docs(units: pd.DataFrame, groups: list[tuple[tuple[object, ...], np.ndarray]]) -> np.ndarray:
+    """Distinct documents per group, computed for all groups at once."""
+    if not groups:
+        return np.zeros(0, dtype=np.int64)
+    column = units["doc_id"]
+    docs = (column.cat.codes if isinstance(column.dtype, pd.CategoricalDtype) else pd.factorize(column)[0])
+    docs = np.asarray(docs, dtype=np.int64)
+    codes = np.repeat(np.arange(len(groups), dtype=np.int64), [len(idx) for _, idx in groups])
+    pairs = np.unique(codes * (int(docs.max()) + 1) + docs[np.concatenate([idx for _, idx in groups])])
+    return np.bincount(pairs // (int(docs.max()) + 1), minlength=len(groups))
 
 
-def _frame_statistic(counts: np.ndarray, words: np.ndarray, balance: tuple[int, int] | None
-                     ) -> Callable[[np.ndarray], np.ndarray]:
-    counts_t = np.ascontiguousarray(counts.T, dtype=float)  # (units, frames)
-    words_f = words.astype(float)
-    n = len(words_f)
+class _FrameStatistic:
+    """Counts, rates per 1,000 words and balance for several lexicons, from sums of ``[n_words, counts…]``."""
 
-    def statistic(idx: np.ndarray, axis: int = -1) -> np.ndarray:
-        mult, lead = _multiplicity(idx, n)
-        c = (mult @ counts_t).T  # (frames, resamples)
-        w = mult @ words_f
+    def __init__(self, lexicons: list[Lexicon]):
+        self.lexicons = lexicons
+        self.columns = ["n_words"] + [count_column(lex.name, f) for lex in lexicons for f in lex.frames]
+        self.names: list[list[tuple[str, str]]] = []
+        for lex in lexicons:
+            names = [(f, "count") for f in lex.frames] + [(f, "rate_per_1000") for f in lex.frames]
+            self.names.append(names + ([("balance", "balance")] if lex.balance else []))
+
+    def __call__(self, sums: np.ndarray) -> np.ndarray:
+        return np.concatenate([self._one(sums[:, 0], i) for i in range(len(self.lexicons))], axis=1)
+
+    def constant(self, mins: np.ndarray, maxs: np.ndarray) -> np.ndarray:
+        """Which statistics cannot change under resampling, from each group's column minima and maxima."""
+        fixed = (mins == maxs)[:, 0]  # (items, K): the column is the same in every unit
+        never = (maxs == 0)[:, 0]  # the frame is never seen
+        words_positive = mins[:, 0, :1] > 0
+        out = []
+        start = 1
+        for lex in self.lexicons:
+            cols = slice(start, start + len(lex.frames))
+            out += [fixed[:, cols], (fixed[:, cols] & fixed[:, :1]) | (never[:, cols] & words_positive)]
+            if lex.balance:
+                pos = start + list(lex.frames).index(lex.balance[0])
+                neg = start + list(lex.frames).index(lex.balance[1])
+                out.append((fixed[:, pos] & fixed[:, neg])[:, None])
+            start += len(lex.frames)
+        return np.concatenate(out, axis=1)
+
+    def _one(self, sums: np.ndarray, i: int) -> np.ndarray:
+        lex = self.lexicons[i]
+        start = 1 + sum(len(x.frames) for x in self.lexicons[:i])
+        counts = sums[:, start:start + len(lex.frames)]
+        words = sums[:, :1]
         with np.errstate(invalid="ignore", divide="ignore"):
-            rate = np.where(w > 0, 1000.0 * c / np.where(w > 0, w, 1), np.nan)
-            out = [c, rate]
-            if balance is not None:
-                pos, neg = c[balance[0]], c[balance[1]]
+            out = [counts, np.where(words > 0, 1000.0 * counts / np.where(words > 0, words, 1), np.nan)]
+            if lex.balance:
+                pos = counts[:, list(lex.frames).index(lex.balance[0])]
+                neg = counts[:, list(lex.frames).index(lex.balance[1])]
                 tot = pos + neg
-                out.append(np.where(tot > 0, (pos - neg) / np.where(tot > 0, tot, 1), 0.0)[None, :])
-        result = np.concatenate(out, axis=0)
-        return result.reshape(result.shape[0], *lead)
-
-    return statistic
+                out.append(np.where(tot > 0, (pos - neg) / np.where(tot > 0, tot, 1), 0.0)[:, None])
+        return np.concatenate(out, axis=1)
 
 
 def score_frames(
@@ -233,52 +222,93 @@ def score_frames(
         >>> t.query("position == 'headline' and measure == 'count'")[["frame", "value"]].values.tolist()
         [['conciliatory', 1.0], ['warning', 2.0]]
     """
-    lex = load_lexicon(lexicon) if not isinstance(lexicon, Lexicon) else lexicon
     by = list(by)
-    units = frame_units(with_metadata(sentences, articles, by), matches, lexicon=lex, by_voice="voice" in by)
-    return _score_units(units, lex, by, n_resamples=n_resamples, confidence_level=confidence_level, seed=seed)
+    units = frame_units(with_metadata(sentences, articles, by), matches, lexicon=lexicon, by_voice="voice" in by)
+    return score_frame_units(units, lexicons=[lexicon], by=by, n_resamples=n_resamples,
+                             confidence_level=confidence_level, seed=seed)
 
 
-def _score_units(units: pd.DataFrame, lex: Lexicon, by: list[str], *, n_resamples: int,
-                 confidence_level: float, seed: int) -> pd.DataFrame:
-    frames = list(lex.frames)
-    counts_all = units[[f"count:{f}" for f in frames]].to_numpy(dtype=np.int64).T
-    words_all = units["n_words"].to_numpy(dtype=np.int64)
-    doc_codes = units["_doc"].to_numpy()
-    sent_codes = units["_sent"].to_numpy()
-    balance = (frames.index(lex.balance[0]), frames.index(lex.balance[1])) if lex.balance else None
-    names = [(f, "count") for f in frames] + [(f, "rate_per_1000") for f in frames]
-    if balance is not None:
-        names.append(("balance", "balance"))
-    groups = sorted(units.groupby(by, sort=False, dropna=False).indices.items(),
-                    key=lambda kv: tuple(str(k) for k in (kv[0] if isinstance(kv[0], tuple) else (kv[0],))))
-    statistics = [_frame_statistic(counts_all[:, idx], words_all[idx], balance) for _, idx in groups]
-    intervals = _bootstrap_groups(statistics, [len(idx) for _, idx in groups], n_resamples=n_resamples,
-                                  confidence_level=confidence_level, seed=seed,
-                                  label=f"{lex.name}|{'+'.join(by)}")
-    rows = []
-    for (key, idx), statistic, (low, high) in zip(groups, statistics, intervals):
-        key = key if isinstance(key, tuple) else (key,)
-        label = " | ".join(str(k) for k in key)
-        words = words_all[idx]
-        point = statistic(np.arange(len(idx)))
-        keys = {k: ALL for k in GROUP_KEYS} | {k: str(v) for k, v in zip(by, key)}
-        n_docs = len(np.unique(doc_codes[idx]))
-        n_sent = len(np.unique(sent_codes[idx]))
-        for i, (frame, measure) in enumerate(names):
-            rows.append({"lexicon": lex.name, "level": ":".join(by), "group": label, **keys, "frame": frame,
-                         "measure": measure, "value": float(point[i]), "ci_low": float(low[i]),
-                         "ci_high": float(high[i]), "n_docs": n_docs, "n_sentences": n_sent,
-                         "n_words": int(words.sum())})
-    extra = [c for c in by if c not in SCORE_COLUMNS]
-    return pd.DataFrame(rows, columns=SCORE_COLUMNS[:8] + extra + SCORE_COLUMNS[8:])
+def score_frame_units(
+    units: pd.DataFrame,
+    *,
+    lexicons: Sequence[str | Lexicon] = ("stance",),
+    by: Sequence[str] = ("outlet",),
+    n_resamples: int = 2000,
+    confidence_level: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Score one grouping level from a unit table (:func:`frame_units`), for several lexicons at once.
+
+    The lexicons share one bootstrap: every resample of a group's units gives all their statistics. Rows
+    come lexicon by lexicon, then group by group. ``n_sentences`` is the number of units of a group (each
+    sentence is one unit, or for ``voice`` one unit per voice).
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"], "sent_id": [0, 1, 0], "n_words": [10, 10, 5],
+        ...                   "outlet": ["X", "X", "Y"]})
+        >>> m = pd.DataFrame({"doc_id": ["a"], "sent_id": [1], "lexicon": ["stance"], "frame": ["warning"],
+        ...                   "voice": ["narration"], "negated": [False]})
+        >>> t = score_frame_units(frame_units(s, m), n_resamples=0)
+        >>> t.query("measure == 'rate_per_1000' and frame == 'warning'")[["group", "value"]].values.tolist()
+        [['X', 50.0], ['Y', 0.0]]
+    """
+    lexs = _as_lexicons(list(lexicons))
+    blocks = _frame_blocks(units, lexs, list(by), n_resamples=n_resamples, confidence_level=confidence_level,
+                           seed=seed)
+    return _blocks_frame([b for b in blocks if b], list(by))
+
+
+def _frame_blocks(units: pd.DataFrame, lexs: list[Lexicon], by: list[str], *, n_resamples: int,
+                  confidence_level: float, seed: int) -> list[dict[str, np.ndarray]]:
+    """The rows of one level as column arrays, one block per lexicon (empty blocks for no groups)."""
+    statistic = _FrameStatistic(lexs)
+    groups = _groups(units, by)
+    if not groups:
+        return [{} for _ in lexs]
+    values = units[statistic.columns].to_numpy()
+    point, low, high = bootstrap_sums(values, [[idx] for _, idx in groups], statistic, n_resamples=n_resamples,
+                                      confidence_level=confidence_level, seed=seed, label="+".join(by),
+                                      constant=statistic.constant)
+    sizes = np.array([len(idx) for _, idx in groups])
+    words = np.array([int(values[idx, 0].sum()) for _, idx in groups])
+    n_docs = _n_docs(units, groups)
+    labels = np.array([" | ".join(str(k) for k in key) for key, _ in groups], dtype=object)
+    key_values = {c: np.array([str(key[j]) for key, _ in groups], dtype=object) for j, c in enumerate(by)}
+    blocks, offset = [], 0
+    for lex, names in zip(lexs, statistic.names):
+        n, size = len(names), len(groups) * len(names)
+        block = {"lexicon": np.full(size, lex.name, dtype=object), "level": np.full(size, ":".join(by), dtype=object),
+                 "group": np.repeat(labels, n)}
+        block |= {k: np.full(size, ALL, dtype=object) for k in GROUP_KEYS}
+        block |= {c: np.repeat(v, n) for c, v in key_values.items()}
+        block |= {"frame": np.array([f for f, _ in names] * len(groups), dtype=object),
+                  "measure": np.array([m for _, m in names] * len(groups), dtype=object),
+                  "value": point[:, offset:offset + n].ravel(), "ci_low": low[:, offset:offset + n].ravel(),
+                  "ci_high": high[:, offset:offset + n].ravel(), "n_docs": np.repeat(n_docs, n),
+                  "n_sentences": np.repeat(sizes, n), "n_words": np.repeat(words, n)}
+        blocks.append(block)
+        offset += n
+    return blocks
+
+
+def _blocks_frame(blocks: list[dict[str, np.ndarray]], extra_cols: Sequence[str]) -> pd.DataFrame:
+    """One frame_scores table from column blocks; grouping columns outside the contract come after ``position``."""
+    extra = [c for c in dict.fromkeys(extra_cols) if c not in SCORE_COLUMNS]
+    columns = SCORE_COLUMNS[:8] + extra + SCORE_COLUMNS[8:]
+    if not blocks:
+        return pd.DataFrame(columns=columns)
+    data = {}
+    for c in columns:
+        parts = [b[c] if c in b else np.full(len(b["value"]), ALL, dtype=object) for b in blocks]
+        data[c] = np.concatenate(parts)
+    return pd.DataFrame(data, columns=columns)
 
 
 def score_frame_levels(sentences: pd.DataFrame, matches: pd.DataFrame, *, articles: pd.DataFrame,
                        lexicons: Sequence[str | Lexicon] = ("stance",),
                        levels: Sequence[Sequence[str]] = DEFAULT_LEVELS, n_resamples: int = 2000,
                        confidence_level: float = 0.95, seed: int = 0) -> pd.DataFrame:
-    """Run :func:`score_frames` for each lexicon and each grouping level and stack the results.
+    """Score every lexicon at every grouping level and stack the results (lexicon by lexicon, level by level).
 
     Example:
         >>> from framing import load_corpus
@@ -289,23 +319,34 @@ def score_frame_levels(sentences: pd.DataFrame, matches: pd.DataFrame, *, articl
         >>> sorted(t.level.unique())
         ['event', 'outlet']
     """
+    lexs = _as_lexicons(list(lexicons))
     all_cols = sorted({c for by in levels for c in by})
     needed = ["doc_id", "sent_id", "n_words", "n_words_quoted", "n_words_narration", *all_cols]
     slim = sentences[[c for c in dict.fromkeys(needed) if c in sentences.columns]]
     sents = with_metadata(slim, articles, all_cols)
-    parts = []
-    for lexicon in lexicons:
-        lex = load_lexicon(lexicon) if not isinstance(lexicon, Lexicon) else lexicon
-        units = {}
-        for by in levels:
-            voice = "voice" in by
-            if voice not in units:
-                units[voice] = frame_units(sents, matches, lexicon=lex, by_voice=voice)
-            parts.append(_score_units(units[voice], lex, list(by), n_resamples=n_resamples,
-                                      confidence_level=confidence_level, seed=seed))
-    if not parts:
-        return pd.DataFrame(columns=SCORE_COLUMNS)
-    return pd.concat(parts, ignore_index=True).fillna({c: ALL for c in all_cols if c not in SCORE_COLUMNS})
+    units = {voice: frame_units(sents, matches, lexicon=lexs, by_voice=voice)
+             for voice in sorted({"voice" in by for by in levels})}
+    return score_unit_levels(units, lexicons=lexs, levels=levels, n_resamples=n_resamples,
+                             confidence_level=confidence_level, seed=seed)
+
+
+def score_unit_levels(units: dict[bool, pd.DataFrame], *, lexicons: Sequence[str | Lexicon],
+                      levels: Sequence[Sequence[str]] = DEFAULT_LEVELS, n_resamples: int = 2000,
+                      confidence_level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """:func:`score_frame_levels` from prebuilt unit tables, keyed by whether they are split by voice.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "n_words": [10, 5], "outlet": ["X", "Y"]})
+        >>> m = pd.DataFrame(columns=["doc_id", "sent_id", "lexicon", "frame", "voice", "negated"])
+        >>> score_unit_levels({False: frame_units(s, m)}, lexicons=["stance"], levels=[["outlet"]],
+        ...                   n_resamples=0).group.unique().tolist()
+        ['X', 'Y']
+    """
+    lexs = _as_lexicons(list(lexicons))
+    per_level = [_frame_blocks(units["voice" in by], lexs, list(by), n_resamples=n_resamples,
+                               confidence_level=confidence_level, seed=seed) for by in levels]
+    blocks = [level[i] for i in range(len(lexs)) for level in per_level if level[i]]
+    return _blocks_frame(blocks, [c for by in levels for c in by])
 
 
 def compare_frames(
@@ -351,45 +392,104 @@ def compare_frames(
         >>> sorted(t.within.unique()), len(t)
         (['xi-trump-call-2026-02-04'], 3)
     """
-    lex = load_lexicon(lexicon) if not isinstance(lexicon, Lexicon) else lexicon
+    lex = _as_lexicons(lexicon)[0]
     cols = [by] + ([within] if within else [])
     sents = with_metadata(sentences, articles, cols)
     units = frame_units(sents, matches, lexicon=lex, by_voice=(by == "voice" or within == "voice"))
-    frames = list(lex.frames)
-    counts_all = units[[f"count:{f}" for f in frames]].to_numpy(dtype=np.int64).T
-    words_all = units["n_words"].to_numpy(dtype=np.int64)
-    balance = (frames.index(lex.balance[0]), frames.index(lex.balance[1])) if lex.balance else None
-    names = [(f, "count") for f in frames] + [(f, "rate_per_1000") for f in frames]
-    if balance is not None:
-        names.append(("balance", "balance"))
+    return compare_frame_units(units, lexicon=lex, by=by, within=within, measures=measures,
+                               n_resamples=n_resamples, confidence_level=confidence_level, seed=seed)
+
+
+def compare_frame_units(
+    units: pd.DataFrame,
+    *,
+    lexicon: str | Lexicon = "stance",
+    by: str = "outlet",
+    within: str | None = None,
+    measures: Sequence[str] = ("balance", "rate_per_1000"),
+    n_resamples: int = 2000,
+    confidence_level: float = 0.95,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """:func:`compare_frames` from a unit table (:func:`frame_units`) that has the ``by``/``within`` columns.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "n_words": [10, 10], "outlet": ["X", "Y"]})
+        >>> m = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "lexicon": ["stance"], "frame": ["warning"],
+        ...                   "voice": ["narration"], "negated": [False]})
+        >>> compare_frame_units(frame_units(s, m), measures=["balance"], n_resamples=0)[["group_a", "diff"]].values.tolist()
+        [['X', -1.0]]
+    """
+    lex = _as_lexicons(lexicon)[0]
+    statistic = _FrameStatistic([lex])
+    names = statistic.names[0]
     wanted = [i for i, (_, m) in enumerate(names) if m in measures]
-    pairs = []
-    strata = units.groupby(within, sort=True) if within else [(ALL, units)]
-    for stratum, sub in strata:
-        groups = {k: g.index.to_numpy() for k, g in sub.groupby(by, sort=True)}
-        for a, b in itertools.combinations(sorted(groups), 2):
-            pairs.append((stratum, a, b, groups[a], groups[b]))
-    stats_a = [_frame_statistic(counts_all[:, ia], words_all[ia], balance) for _, _, _, ia, _ in pairs]
-    stats_b = [_frame_statistic(counts_all[:, ib], words_all[ib], balance) for _, _, _, _, ib in pairs]
-
-    def make_diff(sa: Callable[[np.ndarray], np.ndarray], sb: Callable[[np.ndarray], np.ndarray]
-                  ) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
-        return lambda x, y: sa(x) - sb(y)
-
-    intervals = _bootstrap_groups([make_diff(sa, sb) for sa, sb in zip(stats_a, stats_b)],
-                                  [(len(ia), len(ib)) for _, _, _, ia, ib in pairs], n_resamples=n_resamples,
-                                  confidence_level=confidence_level, seed=seed, label=f"{lex.name}|{by}|{within}")
+    units = units.reset_index(drop=True)
+    values = units[statistic.columns].to_numpy()
+    strata = (units.groupby(within, sort=True, observed=True).indices.items() if within
+              else [(ALL, np.arange(len(units)))])
     rows = []
-    for (stratum, a, b, ia, ib), sa, sb, (low, high) in zip(pairs, stats_a, stats_b, intervals):
-        va, vb = sa(np.arange(len(ia))), sb(np.arange(len(ib)))
-        for i in wanted:
-            frame, measure = names[i]
-            lo, hi = float(low[i]), float(high[i])
-            rows.append({"lexicon": lex.name, "by": by, "within": str(stratum), "group_a": str(a),
-                         "group_b": str(b), "frame": frame, "measure": measure, "value_a": float(va[i]),
-                         "value_b": float(vb[i]), "diff": float(va[i] - vb[i]), "ci_low": lo,
-                         "ci_high": hi, "within_noise": bool(not (lo > 0 or hi < 0))})
+    for stratum, members in strata:
+        found = units.iloc[members].groupby(by, sort=True, observed=True).indices
+        groups = {k: members[idx] for k, idx in found.items()}
+        keys = sorted(groups)
+        if len(keys) < 2:
+            continue
+        point, _, _ = bootstrap_sums(values, [[groups[k]] for k in keys], statistic, n_resamples=0)
+        pairs = list(itertools.combinations(range(len(keys)), 2))
+        low = np.full((len(pairs), len(names)), np.nan)
+        high = low.copy()
+        # every group is resampled once and all its pairs use the same resamples (within each pair the two
+        # groups stay independent); groups of fewer than 2 units get no interval
+        able = [i for i, k in enumerate(keys) if len(groups[k]) >= 2]
+        if len(able) >= 2 and n_resamples > 0:
+            position = {i: j for j, i in enumerate(able)}
+            inner = [(position[a], position[b]) for a, b in pairs if a in position and b in position]
+            pairwise = _Pairwise(statistic, inner)
+            _, lo, hi = bootstrap_sums(values, [[groups[keys[i]] for i in able]], pairwise,
+                                       n_resamples=n_resamples, confidence_level=confidence_level, seed=seed,
+                                       label=f"{lex.name}|{by}|{within}|{stratum}", constant=pairwise.constant)
+            done = [p for p, (a, b) in enumerate(pairs) if a in position and b in position]
+            low[done], high[done] = lo.reshape(len(inner), -1), hi.reshape(len(inner), -1)
+        for p, (a, b) in enumerate(pairs):
+            for i in wanted:
+                frame, measure = names[i]
+                lo_, hi_ = float(low[p, i]), float(high[p, i])
+                rows.append({"lexicon": lex.name, "by": by, "within": str(stratum), "group_a": str(keys[a]),
+                             "group_b": str(keys[b]), "frame": frame, "measure": measure,
+                             "value_a": float(point[a, i]), "value_b": float(point[b, i]),
+                             "diff": float(point[a, i] - point[b, i]), "ci_low": lo_, "ci_high": hi_,
+                             "within_noise": bool(not (lo_ > 0 or hi_ < 0))})
     return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+class _Pairwise:
+    """Differences of a statistic between pairs of samples of one item: ``(1, pairs × P, resamples)``."""
+
+    def __init__(self, statistic: _FrameStatistic, pairs: list[tuple[int, int]]):
+        self.statistic = statistic
+        self.a = np.array([a for a, _ in pairs], dtype=np.int64)
+        self.b = np.array([b for _, b in pairs], dtype=np.int64)
+
+    def __call__(self, sums: np.ndarray) -> np.ndarray:
+        per_sample = self.statistic(sums.reshape(sums.shape[1], 1, *sums.shape[2:]))  # (samples, P, R)
+        diff = per_sample[self.a] - per_sample[self.b]
+        return diff.reshape(1, -1, diff.shape[-1])
+
+    def constant(self, mins: np.ndarray, maxs: np.ndarray) -> np.ndarray:
+        shape = (mins.shape[1], 1, mins.shape[2])
+        fixed = self.statistic.constant(mins.reshape(shape), maxs.reshape(shape))  # (samples, P)
+        return (fixed[self.a] & fixed[self.b]).reshape(1, -1)
+
+
+def _mean_statistic(sums: np.ndarray) -> np.ndarray:
+    """Means of polarity and subjectivity from sums of ``[polarity, subjectivity, 1]``."""
+    return sums[:, 0, :2] / sums[:, 0, 2:3]
+
+
+def _mean_constant(mins: np.ndarray, maxs: np.ndarray) -> np.ndarray:
+    """A mean cannot change under resampling when every unit has the same value."""
+    return (mins == maxs)[:, 0, :2]
 
 
 def score_sentiment_groups(
@@ -421,33 +521,37 @@ def score_sentiment_groups(
     by = list(by)
     slim = sentences[[c for c in dict.fromkeys(["doc_id", "sent_id", *by]) if c in sentences.columns]]
     sents = with_metadata(slim, articles, by)
-    data = sents.merge(sentiment, on=["doc_id", "sent_id"], how="inner", validate="one_to_one")
-    values_all = data[["polarity", "subjectivity"]].to_numpy(dtype=float).T
-    doc_codes = pd.factorize(data["doc_id"])[0]
-    groups = sorted(data.groupby(by, sort=False, dropna=False).indices.items(),
-                    key=lambda kv: tuple(str(k) for k in (kv[0] if isinstance(kv[0], tuple) else (kv[0],))))
+    data = sents.merge(sentiment[["doc_id", "sent_id", "polarity", "subjectivity"]], on=["doc_id", "sent_id"],
+                       how="inner", validate="one_to_one")
+    return score_sentiment_units(data, by=by, n_resamples=n_resamples, confidence_level=confidence_level,
+                                 seed=seed)
 
-    def make(values: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
-        values_t = np.ascontiguousarray(values.T)  # (sentences, 2)
 
-        def mean(idx: np.ndarray) -> np.ndarray:
-            mult, lead = _multiplicity(idx, values_t.shape[0])
-            out = (mult @ values_t).T / mult.sum(axis=1)
-            return out.reshape(out.shape[0], *lead)
+def score_sentiment_units(data: pd.DataFrame, *, by: Sequence[str] = ("outlet",), n_resamples: int = 2000,
+                          confidence_level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """:func:`score_sentiment_groups` from one table of sentences with ``polarity``, ``subjectivity`` and the
+    ``by`` columns.
 
-        return mean
-
-    statistics = [make(values_all[:, idx]) for _, idx in groups]
-    intervals = _bootstrap_groups(statistics, [len(idx) for _, idx in groups], n_resamples=n_resamples,
-                                  confidence_level=confidence_level, seed=seed, label=f"sentiment|{'+'.join(by)}")
-    rows = []
-    for (key, idx), statistic, (low, high) in zip(groups, statistics, intervals):
-        key = key if isinstance(key, tuple) else (key,)
-        point = statistic(np.arange(len(idx)))
-        for i, measure in enumerate(("polarity", "subjectivity")):
-            rows.append({"level": ":".join(by), "group": " | ".join(str(k) for k in key),
-                         **{k: str(v) for k, v in zip(by, key)}, "measure": measure, "value": float(point[i]),
-                         "ci_low": float(low[i]), "ci_high": float(high[i]),
-                         "n_docs": len(np.unique(doc_codes[idx])), "n_sentences": len(idx)})
-    return pd.DataFrame(rows, columns=["level", "group", *by, "measure", "value", "ci_low", "ci_high",
-                                       "n_docs", "n_sentences"])
+    Example:
+        >>> d = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "outlet": ["X", "X"],
+        ...                   "polarity": [0.5, 0.0], "subjectivity": [1.0, 0.0]})
+        >>> score_sentiment_units(d, n_resamples=0).value.tolist()
+        [0.25, 0.5]
+    """
+    by = list(by)
+    columns = ["level", "group", *by, "measure", "value", "ci_low", "ci_high", "n_docs", "n_sentences"]
+    groups = _groups(data, by)
+    if not groups:
+        return pd.DataFrame(columns=columns)
+    values = np.column_stack([data["polarity"].to_numpy(dtype=float), data["subjectivity"].to_numpy(dtype=float),
+                              np.ones(len(data))])
+    point, low, high = bootstrap_sums(values, [[idx] for _, idx in groups], _mean_statistic,
+                                      n_resamples=n_resamples, confidence_level=confidence_level, seed=seed,
+                                      label=f"sentiment|{'+'.join(by)}", constant=_mean_constant)
+    measures = ["polarity", "subjectivity"]
+    return pd.DataFrame({
+        "level": ":".join(by), "group": np.repeat([" | ".join(str(k) for k in key) for key, _ in groups], 2),
+        **{c: np.repeat([str(key[j]) for key, _ in groups], 2) for j, c in enumerate(by)},
+        "measure": measures * len(groups), "value": point.ravel(), "ci_low": low.ravel(), "ci_high": high.ravel(),
+        "n_docs": np.repeat(_n_docs(data, groups), 2), "n_sentences": np.repeat([len(i) for _, i in groups], 2),
+    }, columns=columns)

@@ -56,3 +56,84 @@ def read_tables(folder: str | Path) -> dict[str, pd.DataFrame]:
     if not tables:
         raise FileNotFoundError(f"no .parquet tables in {folder}")
     return tables
+
+
+class TableStream:
+    """Write tables chunk by chunk, so that a large corpus never needs to sit in memory.
+
+    Each :meth:`append` stores the chunk as a Parquet part in a scratch folder inside ``out_dir``; :meth:`close`
+    joins the parts into ``<name>.csv`` and ``<name>.parquet``, one part at a time. Columns that appear only
+    in some chunks are kept (empty elsewhere) and column types are unified across chunks. The CSV is written
+    with the same options as :func:`write_tables`, so its bytes do not depend on the chunk size.
+
+    Example:
+        >>> import tempfile
+        >>> d = tempfile.mkdtemp()
+        >>> with TableStream(d) as stream:
+        ...     stream.append("t", pd.DataFrame({"a": [1]}))
+        ...     stream.append("t", pd.DataFrame({"a": [2], "b": ["x"]}))
+        >>> (Path(d) / "t.csv").read_text()
+        'a,b\\n1,\\n2,x\\n'
+    """
+
+    def __init__(self, out_dir: str | Path, *, parquet: bool = True):
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.parquet = parquet
+        self.scratch = self.out / ".parts"
+        self.parts: dict[str, list[Path]] = {}
+        self.templates: dict[str, pd.DataFrame] = {}
+
+    def append(self, name: str, frame: pd.DataFrame) -> None:
+        """Add one chunk of rows to table ``name`` (empty chunks only fix the columns of an empty table)."""
+        self.templates.setdefault(name, frame.iloc[:0])
+        if frame.empty:
+            return
+        self.scratch.mkdir(exist_ok=True)
+        part = self.scratch / f"{name}.{len(self.parts.setdefault(name, [])):06d}.parquet"
+        frame.to_parquet(part, index=False)
+        self.parts[name].append(part)
+
+    def close(self) -> list[Path]:
+        """Join the parts of every table into its CSV and Parquet files; returns the paths written."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        written: list[Path] = []
+        for name, template in self.templates.items():
+            parts = self.parts.get(name, [])
+            if not parts:
+                written += write_tables({name: template}, self.out, parquet=self.parquet)
+                continue
+            schemas = [pq.read_schema(p) for p in parts]
+            schema = pa.unify_schemas([s.remove_metadata() for s in schemas], promote_options="permissive")
+            csv_path = self.out / f"{name}.csv"
+            writer = pq.ParquetWriter(self.out / f"{name}.parquet", schema, compression="zstd") if self.parquet else None
+            with open(csv_path, "w", encoding="utf-8", newline="") as csv:
+                for i, part in enumerate(parts):
+                    table = pq.read_table(part)
+                    for field in schema:
+                        if field.name not in table.column_names:
+                            table = table.append_column(field.name, pa.nulls(len(table), field.type))
+                    table = table.select(schema.names).cast(schema)
+                    frame = pd.read_parquet(part)
+                    frame = frame.reindex(columns=schema.names)
+                    frame.to_csv(csv, index=False, header=i == 0, lineterminator="\n", float_format="%.10g")
+                    if writer is not None:
+                        writer.write_table(table)
+                    part.unlink()
+            if writer is not None:
+                writer.close()
+            written.append(csv_path)
+            if self.parquet:
+                written.append(self.out / f"{name}.parquet")
+        if self.scratch.exists():
+            self.scratch.rmdir()
+        return written
+
+    def __enter__(self) -> TableStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.close()

@@ -63,6 +63,27 @@ def distinctive_terms(
         >>> t.groupby("group").term.first().to_dict()
         {'X': 'warned', 'Y': 'respect'}
     """
+    counts = count_group_terms(sentences, by=by, articles=articles, stopwords=stopwords)
+    return score_term_counts(counts, by=by, prior_scale=prior_scale, min_count=min_count, top=top)
+
+
+def count_group_terms(
+    sentences: pd.DataFrame,
+    *,
+    by: str = "outlet",
+    articles: pd.DataFrame | None = None,
+    stopwords: Iterable[str] | None = None,
+) -> dict[str, Counter[str]]:
+    """Term counts per group: the additive half of :func:`distinctive_terms`.
+
+    Counts of separate chunks of documents add up (:func:`add_term_counts`), so a large corpus can be
+    counted chunk by chunk and scored once with :func:`score_term_counts`.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["X", "Y"], "text": ["Xi warned", "Xi said"]})
+        >>> dict(count_group_terms(s, stopwords=[])["Y"])
+        {'xi': 1, 'said': 1}
+    """
     from framing.scores import with_metadata
 
     if stopwords is None:
@@ -71,7 +92,37 @@ def distinctive_terms(
         stopwords = ENGLISH_STOP_WORDS
     stop = frozenset(stopwords)
     data = with_metadata(sentences, articles, [by])
-    groups = {str(k): count_terms(g["text"], stopwords=stop) for k, g in data.groupby(by, sort=True)}
+    return {str(k): count_terms(g["text"], stopwords=stop) for k, g in data.groupby(by, sort=True)}
+
+
+def add_term_counts(total: dict[str, Counter[str]], more: dict[str, Counter[str]]) -> dict[str, Counter[str]]:
+    """Add the per-group term counts ``more`` into ``total`` (in place) and return it.
+
+    Example:
+        >>> add_term_counts({"X": Counter(a=1)}, {"X": Counter(a=2), "Y": Counter(b=1)})
+        {'X': Counter({'a': 3}), 'Y': Counter({'b': 1})}
+    """
+    for group, counts in more.items():
+        total.setdefault(group, Counter()).update(counts)
+    return total
+
+
+def score_term_counts(
+    counts: dict[str, Counter[str]],
+    *,
+    by: str = "outlet",
+    prior_scale: float = 1.0,
+    min_count: int = 2,
+    top: int | None = None,
+) -> pd.DataFrame:
+    """Score per-group term counts (:func:`count_group_terms`) as in :func:`distinctive_terms`.
+
+    Example:
+        >>> c = {"X": Counter(warned=3, xi=1), "Y": Counter(respect=3, xi=1)}
+        >>> score_term_counts(c, min_count=1).groupby("group").term.first().to_dict()
+        {'X': 'warned', 'Y': 'respect'}
+    """
+    groups = {g: counts[g] for g in sorted(counts)}
     total = Counter()
     for counts in groups.values():
         total.update(counts)
