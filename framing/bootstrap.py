@@ -31,8 +31,8 @@ def bootstrap_sums(
     confidence_level: float = 0.95,
     seed: int = 0,
     label: str = "",
-    max_units: int = 4_000_000,
-    max_outputs: int = 8_000_000,
+    max_units: int = 2_000_000,
+    max_outputs: int = 4_000_000,
     constant: Callable[[np.ndarray, np.ndarray], np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Point estimates and percentile bootstrap intervals of ``finish(sums)`` for every item.
@@ -127,7 +127,7 @@ def _point_sums(values: np.ndarray, items: Sequence[Sequence[np.ndarray]], sizes
     if len(order):
         starts = np.concatenate([[0], np.cumsum(flat)[:-1]])
         nonempty = flat > 0
-        rows = values[order].astype(float)
+        rows = values[order]
         sums[nonempty] = np.add.reduceat(rows, starts[nonempty], axis=0)
         mins[nonempty] = np.minimum.reduceat(rows, starts[nonempty], axis=0)
         maxs[nonempty] = np.maximum.reduceat(rows, starts[nonempty], axis=0)
@@ -144,10 +144,13 @@ def _batch_statistic(batch_values: np.ndarray, bounds: np.ndarray, finish: Finis
     def statistic(*resampled: np.ndarray, axis: int = -1) -> np.ndarray:
         lead = np.shape(resampled[0])[:-1]
         n_draws = int(np.prod(lead)) if lead else 1
-        drawn = np.concatenate([np.asarray(r, dtype=np.int64).reshape(n_draws, -1) + bounds[j]
-                                for j, r in enumerate(resampled)], axis=1)
-        drawn += (np.arange(n_draws, dtype=np.int64) * total)[:, None]
+        # each draw's position in a (draws, units) matrix, written in one pass per sample
+        drawn = np.empty((n_draws, total), dtype=np.int64)
+        rows = (np.arange(n_draws, dtype=np.int64) * total)[:, None]
+        for j, r in enumerate(resampled):
+            np.add(np.reshape(r, (n_draws, -1)), rows + bounds[j], out=drawn[:, bounds[j]:bounds[j + 1]])
         mult = np.bincount(drawn.ravel(), minlength=n_draws * total).reshape(n_draws, total).astype(float)
+        del drawn
         sums = np.empty((len(resampled), width, n_draws))
         if len(resampled) > width:  # many small samples: one pass per column over all of them
             for k in range(width):

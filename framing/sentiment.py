@@ -43,6 +43,8 @@ class PatternScorer:
         self._split_cache: dict[str, tuple[list[str], list[str]]] = {}
         self._replacements = [(re.compile(a), b) for a, b in _text.replacements.items()]
         self._edge_chars = frozenset(_text.PUNCTUATION + ".")
+        self._lead = tuple(_text.PUNCTUATION.replace(".", ""))
+        self._trail = self._lead + (".",)
         # RE_EMOTICONS only changes a sentence where an emoticon is written with spaces inside (": (" → ":("),
         # so some pair of its consecutive characters stands as "c1 c2"; elsewhere the substitution is a no-op
         pairs = {f"{face[k]} {face[k + 1]}" for faces in EMOTICONS.values() for face in faces
@@ -82,7 +84,7 @@ class PatternScorer:
     def _split_token(self, t: str) -> tuple[list[str], list[str]]:
         """pattern's find_tokens inner loop for one whitespace token: (leading pieces, word and tail)."""
         tx = self._text
-        punctuation = tuple(tx.PUNCTUATION.replace(".", ""))
+        punctuation = self._lead
         replace, abbreviations = tx.replacements, tx.ABBREVIATIONS
         head: list[str] = []
         tail: list[str] = []
@@ -90,7 +92,7 @@ class PatternScorer:
             if t.startswith(punctuation):
                 head.append(t[0])
                 t = t[1:]
-        while t.endswith(punctuation + (".",)) and t not in replace:
+        while t.endswith(self._trail) and t not in replace:
             if t.endswith(punctuation):
                 tail.append(t[-1])
                 t = t[:-1]
@@ -123,9 +125,15 @@ class PatternScorer:
         edge = self._edge_chars
         for t in tx.TOKEN.findall(string + " "):
             if len(t) > 0:
-                if t[0] not in edge and t[-1] not in edge:  # a plain word: nothing to split off
-                    tokens.append(t)
-                    continue
+                if t[0] not in edge:
+                    last = t[-1]
+                    if last not in edge:  # a plain word: nothing to split off
+                        tokens.append(t)
+                        continue
+                    if last != "." and t[-2] not in edge:  # a word and one mark ("said,"): split it off
+                        tokens.append(t[:-1])
+                        tokens.append(last)
+                        continue
                 parts = cache.get(t)
                 if parts is None:
                     parts = cache[t] = self._split_token(t)
@@ -191,27 +199,23 @@ class PatternScorer:
         Texts that contain a paragraph break or the sentinel are tokenized alone.
         """
         out: list[tuple[float, float]] = [(0.0, 0.0)] * len(texts)
-        pending = [i for i, t in enumerate(texts) if self._may_score(t.lower())]
-        alone = [i for i in pending if "\n" in texts[i] or self._SENTINEL in texts[i]]
-        together = [i for i in pending if "\n" not in texts[i] and self._SENTINEL not in texts[i]]
+        lowered = [t.lower() for t in texts]
+        pending = [i for i, low in enumerate(lowered) if self._may_score(low)]
+        alone = [i for i in pending if "\n" in texts[i] or self._SENTINEL in lowered[i]]
+        together = [i for i in pending if "\n" not in texts[i] and self._SENTINEL not in lowered[i]]
         for i in alone:
-            out[i] = self._score([w.lower() for w in " ".join(self._tokenize(texts[i])).split()])
+            out[i] = self._score(" ".join(self._tokenize(texts[i])).lower().split())
         separator = f"\n\n{self._SENTINEL}\n\n"
         for start in range(0, len(together), batch):
             chunk = together[start:start + batch]
-            tokens = " ".join(self._tokenize(separator.join(texts[i] for i in chunk))).split()
-            words: list[str] = []
-            k = 0
-            for token in tokens + [self._SENTINEL]:
-                if token == self._SENTINEL:
-                    out[chunk[k]] = self._score(words)
-                    words = []
-                    k += 1
-                else:
-                    words.append(token.lower())
-            if k != len(chunk):  # never expected; fall back to one at a time
+            # the sentinel comes out as a token of its own, and no text contains it (in any case)
+            parts = " ".join(self._tokenize(separator.join(texts[i] for i in chunk))).lower().split(self._SENTINEL)
+            if len(parts) == len(chunk):
+                for i, part in zip(chunk, parts):
+                    out[i] = self._score(part.split())
+            else:  # never expected; fall back to one at a time
                 for i in chunk:
-                    out[i] = self._score([w.lower() for w in " ".join(self._tokenize(texts[i])).split()])
+                    out[i] = self._score(" ".join(self._tokenize(texts[i])).lower().split())
         return out
 
     def _score(self, words: list[str]) -> tuple[float, float]:
