@@ -62,8 +62,8 @@ def score_attributions(
     missing = [c for c in cols if c not in data.columns]
     if missing:
         raise ValueError(f"cannot group attributions by {missing}; pass articles= or use columns of the table")
-    data = data.assign(channel=data["channel"].fillna("").replace("", "unstated"),
-                       hedged=(data["hedge"].fillna("") != "").astype("int64"),
+    data = data.assign(channel=data["channel"].astype(object).fillna("").replace("", "unstated"),
+                       hedged=(data["hedge"].astype(object).fillna("") != "").astype("int64"),
                        direct=(data["quote_type"] == "direct").astype("int64"),
                        indirect=(data["quote_type"] == "indirect").astype("int64"),
                        n_words_quoted=data["n_words_quoted"].astype("int64"))

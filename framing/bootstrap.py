@@ -128,7 +128,8 @@ def _point_sums(values: np.ndarray, items: Sequence[Sequence[np.ndarray]], sizes
         starts = np.concatenate([[0], np.cumsum(flat)[:-1]])
         nonempty = flat > 0
         rows = values[order]
-        sums[nonempty] = np.add.reduceat(rows, starts[nonempty], axis=0)
+        total = np.int64 if np.issubdtype(rows.dtype, np.integer) else np.float64  # no overflow of int32 sums
+        sums[nonempty] = np.add.reduceat(rows, starts[nonempty], axis=0, dtype=total)
         mins[nonempty] = np.minimum.reduceat(rows, starts[nonempty], axis=0)
         maxs[nonempty] = np.maximum.reduceat(rows, starts[nonempty], axis=0)
     shape = (len(items), n_samples, width)

@@ -265,7 +265,7 @@ def _frame_blocks(units: pd.DataFrame, lexs: list[Lexicon], by: list[str], *, n_
     groups = _groups(units, by)
     if not groups:
         return [{} for _ in lexs]
-    values = units[statistic.columns].to_numpy()
+    values = units[statistic.columns].to_numpy(dtype=np.int32)  # word and match counts
     point, low, high = bootstrap_sums(values, [[idx] for _, idx in groups], statistic, n_resamples=n_resamples,
                                       confidence_level=confidence_level, seed=seed, label="+".join(by),
                                       constant=statistic.constant)
@@ -425,7 +425,7 @@ def compare_frame_units(
     names = statistic.names[0]
     wanted = [i for i, (_, m) in enumerate(names) if m in measures]
     units = units.reset_index(drop=True)
-    values = units[statistic.columns].to_numpy()
+    values = units[statistic.columns].to_numpy(dtype=np.int32)  # word and match counts
     strata = (units.groupby(within, sort=True, observed=True).indices.items() if within
               else [(ALL, np.arange(len(units)))])
     rows = []

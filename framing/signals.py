@@ -97,12 +97,12 @@ def _score_chunk(chunk: Corpus, res: _Resources) -> _Part:
               "removed_lines": chunk.removed}
     drop = ["n_words_quoted", "n_words_narration"]
     return _Part(tables, _compact(units.drop(columns=drop)), _compact(voice_units.drop(columns=drop)), terms,
-                 slim_attributions)
+                 _compact(slim_attributions))
 
 
 def _compact(frame: pd.DataFrame) -> pd.DataFrame:
     """Text columns as categories: small in memory and fast to group (chunks are joined by :func:`_stack`)."""
-    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c]) and c != "hedge"]
+    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
     return frame.astype({c: "category" for c in text})
 
 
@@ -166,6 +166,7 @@ class _Aggregator:
     def tables(self) -> dict[str, pd.DataFrame]:
         n, seed = self.n_resamples, self.seed
         units, voice_units = _stack(self.units), _stack(self.voice_units)
+        self.units, self.voice_units = [units], [voice_units]  # the chunks themselves are no longer needed
         lexs = self.res.lexicons
         scores = score_unit_levels({False: units, True: voice_units}, lexicons=lexs, levels=self.levels,
                                    n_resamples=n, seed=seed)
@@ -186,7 +187,8 @@ class _Aggregator:
                                              "n_docs", "n_sentences"]].fillna({c: "all" for c in keys})
         terms = pd.concat([score_term_counts(self.terms[by], by=by, top=50) for by in TERM_GROUPINGS],
                           ignore_index=True)
-        attribution_scores = score_attributions(_stack(self.attributions))
+        self.attributions = [_stack(self.attributions)]
+        attribution_scores = score_attributions(self.attributions[0])
         return {"frame_scores": scores, "frame_comparisons": comparisons, "sentiment_scores": sentiment_scores,
                 "distinctive_terms": terms, "attribution_scores": attribution_scores}
 
@@ -310,6 +312,7 @@ def stream_signals(
         >>> counts["articles"], counts["load_report"]
         (5, 5)
     """
+    import pyarrow as pa
     from tqdm import tqdm
 
     res = _resources(lexicons, levels)
@@ -325,6 +328,8 @@ def stream_signals(
                 stream.append(name, frame)
                 counts[name] = counts.get(name, 0) + len(frame)
             bar.update(len(part.tables["articles"]))
+            del part
+            pa.default_memory_pool().release_unused()  # hand the chunk's text buffers back to the system
         bar.close()
         for name, frame in aggregator.tables().items():
             stream.append(name, frame)

@@ -71,3 +71,14 @@ def test_table_stream_unifies_columns_and_types(tmp_path):
     assert back.columns.tolist() == ["a", "b", "c"] and back["b"].tolist()[2] == "x"
     assert (tmp_path / "t.csv").read_text() == "a,b,c\n1,,\n2,,\n3,x,0.5\n"
     assert (tmp_path / "empty.csv").read_text() == "z\n"
+
+
+def test_a_last_chunk_without_articles_is_still_reported(mixed, tmp_path):
+    # 7 articles fill the first chunk; the duplicate and the unmatched metadata row come in an empty last one
+    chunks = list(iter_corpus(str(mixed / "**" / "*.*"), metadata=mixed / "metadata.csv", chunk_docs=7))
+    assert [len(c.articles) for c in chunks] == [7, 0] and len(chunks[1].load_report) >= 2
+    counts = stream_signals(str(mixed / "**" / "*.*"), tmp_path / "out", metadata=mixed / "metadata.csv",
+                            n_resamples=50, chunk_docs=7)
+    assert counts["articles"] == 7 and counts["load_report"] == 11
+    scores = pd.read_csv(tmp_path / "out" / "frame_scores.csv")
+    assert set(scores.query("level == 'outlet'").group) == {"BBC", "CGTN", *(f"unknown:a{i}" for i in (1, 2, 3, 4, 6))}
