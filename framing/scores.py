@@ -15,7 +15,7 @@ each forms its own group labelled ``unknown:<doc_id>``.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -253,62 +253,70 @@ def score_frame_units(
         [['X', 50.0], ['Y', 0.0]]
     """
     lexs = _as_lexicons(list(lexicons))
-    blocks = _frame_blocks(units, lexs, list(by), n_resamples=n_resamples, confidence_level=confidence_level,
-                           seed=seed)
-    return _blocks_frame([b for b in blocks if b], list(by))
+    level = _LevelScores(units, lexs, list(by), n_resamples=n_resamples, confidence_level=confidence_level,
+                         seed=seed)
+    parts = [part for i in range(len(lexs)) for part in level.frames(i, extra=list(by))]
+    return _stack_parts(parts, list(by))
 
 
-def _frame_blocks(units: pd.DataFrame, lexs: list[Lexicon], by: list[str], *, n_resamples: int,
-                  confidence_level: float, seed: int) -> list[dict[str, np.ndarray]]:
-    """The rows of one level as column arrays, one block per lexicon (empty blocks for no groups)."""
-    statistic = _FrameStatistic(lexs)
-    groups = _groups(units, by)
-    if not groups:
-        return [{} for _ in lexs]
-    values = units[statistic.columns].to_numpy(dtype=np.int32)  # word and match counts
-    point, low, high = bootstrap_sums(values, [[idx] for _, idx in groups], statistic, n_resamples=n_resamples,
-                                      confidence_level=confidence_level, seed=seed, label="+".join(by),
-                                      constant=statistic.constant)
-    sizes = np.array([len(idx) for _, idx in groups])
-    words = np.array([int(values[idx, 0].sum()) for _, idx in groups])
-    n_docs = _n_docs(units, groups)
-    labels = np.array([" | ".join(str(k) for k in key) for key, _ in groups], dtype=object)
-    key_values = {c: np.array([str(key[j]) for key, _ in groups], dtype=object) for j, c in enumerate(by)}
-    blocks, offset = [], 0
-    for lex, names in zip(lexs, statistic.names):
-        n, size = len(names), len(groups) * len(names)
-        block = {"lexicon": np.full(size, lex.name, dtype=object), "level": np.full(size, ":".join(by), dtype=object),
-                 "group": np.repeat(labels, n)}
-        block |= {k: np.full(size, ALL, dtype=object) for k in GROUP_KEYS}
-        block |= {c: np.repeat(v, n) for c, v in key_values.items()}
-        block |= {"frame": np.array([f for f, _ in names] * len(groups), dtype=object),
-                  "measure": np.array([m for _, m in names] * len(groups), dtype=object),
-                  "value": point[:, offset:offset + n].ravel(), "ci_low": low[:, offset:offset + n].ravel(),
-                  "ci_high": high[:, offset:offset + n].ravel(), "n_docs": np.repeat(n_docs, n),
-                  "n_sentences": np.repeat(sizes, n), "n_words": np.repeat(words, n)}
-        blocks.append(block)
-        offset += n
-    return blocks
+class _LevelScores:
+    """The scores of one grouping level for several lexicons, turned into rows slice by slice."""
+
+    def __init__(self, units: pd.DataFrame, lexs: list[Lexicon], by: list[str], *, n_resamples: int,
+                 confidence_level: float, seed: int):
+        statistic = _FrameStatistic(lexs)
+        groups = _groups(units, by)
+        self.lexs, self.by, self.names = lexs, by, statistic.names
+        self.keys = [key for key, _ in groups]
+        values = units[statistic.columns].to_numpy(dtype=np.int32)  # word and match counts
+        self.point, self.low, self.high = bootstrap_sums(
+            values, [[idx] for _, idx in groups], statistic, n_resamples=n_resamples,
+            confidence_level=confidence_level, seed=seed, label="+".join(by), constant=statistic.constant)
+        self.sizes = np.array([len(idx) for _, idx in groups], dtype=np.int64)
+        self.words = np.array([int(values[idx, 0].sum(dtype=np.int64)) for _, idx in groups], dtype=np.int64)
+        self.n_docs = _n_docs(units, groups)
+
+    def frames(self, i: int, *, extra: Sequence[str], max_rows: int = 250_000) -> Iterator[pd.DataFrame]:
+        """Rows of lexicon ``i`` in DataFrames of at most about ``max_rows`` rows (group order kept)."""
+        names = self.names[i]
+        n = len(names)
+        offset = sum(len(x) for x in self.names[:i])
+        columns = _score_columns(extra)
+        step = max(1, max_rows // max(n, 1))
+        for start in range(0, len(self.keys), step):
+            keys = self.keys[start:start + step]
+            rows = slice(start, start + len(keys))
+            size = len(keys) * n
+            data: dict[str, object] = {c: ALL for c in columns}
+            data |= {"lexicon": self.lexs[i].name, "level": ":".join(self.by),
+                     "group": np.repeat([" | ".join(str(k) for k in key) for key in keys], n)}
+            data |= {c: np.repeat([str(key[j]) for key in keys], n) for j, c in enumerate(self.by)}
+            data |= {"frame": [f for f, _ in names] * len(keys), "measure": [m for _, m in names] * len(keys),
+                     "value": self.point[rows, offset:offset + n].ravel(),
+                     "ci_low": self.low[rows, offset:offset + n].ravel(),
+                     "ci_high": self.high[rows, offset:offset + n].ravel(),
+                     "n_docs": np.repeat(self.n_docs[rows], n), "n_sentences": np.repeat(self.sizes[rows], n),
+                     "n_words": np.repeat(self.words[rows], n)}
+            yield pd.DataFrame(data, index=pd.RangeIndex(size), columns=columns)
 
 
-def _blocks_frame(blocks: list[dict[str, np.ndarray]], extra_cols: Sequence[str]) -> pd.DataFrame:
-    """One frame_scores table from column blocks; grouping columns outside the contract come after ``position``."""
+def _score_columns(extra_cols: Sequence[str]) -> list[str]:
+    """The frame_scores columns; grouping columns outside the contract come after ``position``."""
     extra = [c for c in dict.fromkeys(extra_cols) if c not in SCORE_COLUMNS]
-    columns = SCORE_COLUMNS[:8] + extra + SCORE_COLUMNS[8:]
-    if not blocks:
-        return pd.DataFrame(columns=columns)
-    data = {}
-    for c in columns:
-        parts = [b[c] if c in b else np.full(len(b["value"]), ALL, dtype=object) for b in blocks]
-        data[c] = np.concatenate(parts)
-    return pd.DataFrame(data, columns=columns)
+    return SCORE_COLUMNS[:8] + extra + SCORE_COLUMNS[8:]
+
+
+def _stack_parts(parts: list[pd.DataFrame], extra_cols: Sequence[str]) -> pd.DataFrame:
+    if not parts:
+        return pd.DataFrame(columns=_score_columns(extra_cols))
+    return pd.concat(parts, ignore_index=True)
 
 
 def score_frame_levels(sentences: pd.DataFrame, matches: pd.DataFrame, *, articles: pd.DataFrame,
                        lexicons: Sequence[str | Lexicon] = ("stance",),
                        levels: Sequence[Sequence[str]] = DEFAULT_LEVELS, n_resamples: int = 2000,
                        confidence_level: float = 0.95, seed: int = 0) -> pd.DataFrame:
-    """Score every lexicon at every grouping level and stack the results (lexicon by lexicon, level by level).
+    """Score every lexicon at every grouping level and stack the results (level by level, lexicon by lexicon).
 
     Example:
         >>> from framing import load_corpus
@@ -342,11 +350,32 @@ def score_unit_levels(units: dict[bool, pd.DataFrame], *, lexicons: Sequence[str
         ...                   n_resamples=0).group.unique().tolist()
         ['X', 'Y']
     """
+    return _stack_parts(list(iter_unit_levels(units, lexicons=lexicons, levels=levels, n_resamples=n_resamples,
+                                              confidence_level=confidence_level, seed=seed)),
+                        [c for by in levels for c in by])
+
+
+def iter_unit_levels(units: dict[bool, pd.DataFrame], *, lexicons: Sequence[str | Lexicon],
+                     levels: Sequence[Sequence[str]] = DEFAULT_LEVELS, n_resamples: int = 2000,
+                     confidence_level: float = 0.95, seed: int = 0,
+                     max_rows: int = 250_000) -> Iterator[pd.DataFrame]:
+    """The rows of :func:`score_unit_levels` as a stream of DataFrames (level by level, lexicon by lexicon),
+    so that a large table (one row per document × frame × measure) never has to sit in memory at once.
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "n_words": [10, 5], "outlet": ["X", "Y"]})
+        >>> m = pd.DataFrame(columns=["doc_id", "sent_id", "lexicon", "frame", "voice", "negated"])
+        >>> [len(t) for t in iter_unit_levels({False: frame_units(s, m)}, lexicons=["stance"],
+        ...                                   levels=[["outlet"], ["doc_id"]], n_resamples=0, max_rows=5)]
+        [5, 5, 5, 5]
+    """
     lexs = _as_lexicons(list(lexicons))
-    per_level = [_frame_blocks(units["voice" in by], lexs, list(by), n_resamples=n_resamples,
-                               confidence_level=confidence_level, seed=seed) for by in levels]
-    blocks = [level[i] for i in range(len(lexs)) for level in per_level if level[i]]
-    return _blocks_frame(blocks, [c for by in levels for c in by])
+    extra = [c for by in levels for c in by]
+    for by in levels:
+        level = _LevelScores(units["voice" in by], lexs, list(by), n_resamples=n_resamples,
+                             confidence_level=confidence_level, seed=seed)
+        for i in range(len(lexs)):
+            yield from level.frames(i, extra=extra, max_rows=max_rows)
 
 
 def compare_frames(

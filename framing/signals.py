@@ -18,11 +18,12 @@ from framing.corpus import Corpus, iter_corpus, load_corpus
 from framing.frames import NegationRule, load_negation_rule, match_frames
 from framing.lexicons import Lexicon, load_lexicon
 from framing.scores import (
+    COMPARISON_COLUMNS,
     DEFAULT_LEVELS,
     compare_frame_units,
     frame_units,
+    iter_unit_levels,
     score_sentiment_units,
-    score_unit_levels,
     with_metadata,
 )
 from framing.sentences import measure_voice
@@ -163,34 +164,42 @@ class _Aggregator:
         for by, counts in part.terms.items():
             add_term_counts(self.terms[by], counts)
 
-    def tables(self) -> dict[str, pd.DataFrame]:
+    def parts(self) -> Iterator[tuple[str, pd.DataFrame]]:
+        """The aggregate tables as ``(name, rows)`` pieces; ``frame_scores`` comes in several pieces."""
         n, seed = self.n_resamples, self.seed
         units, voice_units = _stack(self.units), _stack(self.voice_units)
         self.units, self.voice_units = [units], [voice_units]  # the chunks themselves are no longer needed
         lexs = self.res.lexicons
-        scores = score_unit_levels({False: units, True: voice_units}, lexicons=lexs, levels=self.levels,
-                                   n_resamples=n, seed=seed)
+        for piece in iter_unit_levels({False: units, True: voice_units}, lexicons=lexs, levels=self.levels,
+                                      n_resamples=n, seed=seed):
+            yield "frame_scores", piece
         balanced = next((lex for lex in lexs if lex.balance), None)
-        comparisons = pd.DataFrame()
+        comparisons = pd.DataFrame(columns=COMPARISON_COLUMNS)
         if balanced is not None:
             comparisons = pd.concat([
                 compare_frame_units(units, lexicon=balanced, by="outlet", within="event", n_resamples=n, seed=seed),
                 compare_frame_units(voice_units, lexicon=balanced, by="voice", n_resamples=n, seed=seed),
             ], ignore_index=True)
-        scored = units[units["polarity"].notna()]
+        yield "frame_comparisons", comparisons
+        scored = units if units["polarity"].notna().all() else units[units["polarity"].notna()]
         sentiment_scores = pd.concat(
             [score_sentiment_units(scored, by=by, n_resamples=n, seed=seed) for by in SENTIMENT_LEVELS]
             + [score_sentiment_units(scored[scored["speaker_id"].notna()], by=["speaker_id"], n_resamples=n,
                                      seed=seed)], ignore_index=True)
         keys = [c for c in ("outlet", "event", "voice", "position", "speaker_id") if c in sentiment_scores]
-        sentiment_scores = sentiment_scores[["level", "group", *keys, "measure", "value", "ci_low", "ci_high",
-                                             "n_docs", "n_sentences"]].fillna({c: "all" for c in keys})
-        terms = pd.concat([score_term_counts(self.terms[by], by=by, top=50) for by in TERM_GROUPINGS],
-                          ignore_index=True)
+        yield "sentiment_scores", sentiment_scores[["level", "group", *keys, "measure", "value", "ci_low", "ci_high",
+                                                    "n_docs", "n_sentences"]].fillna({c: "all" for c in keys})
+        yield "distinctive_terms", pd.concat([score_term_counts(self.terms[by], by=by, top=50)
+                                              for by in TERM_GROUPINGS], ignore_index=True)
         self.attributions = [_stack(self.attributions)]
-        attribution_scores = score_attributions(self.attributions[0])
-        return {"frame_scores": scores, "frame_comparisons": comparisons, "sentiment_scores": sentiment_scores,
-                "distinctive_terms": terms, "attribution_scores": attribution_scores}
+        yield "attribution_scores", score_attributions(self.attributions[0])
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """The aggregate tables, each in one piece."""
+        pieces: dict[str, list[pd.DataFrame]] = {}
+        for name, piece in self.parts():
+            pieces.setdefault(name, []).append(piece)
+        return {name: _stack(frames) for name, frames in pieces.items()}
 
 
 def _stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -331,9 +340,9 @@ def stream_signals(
             del part
             pa.default_memory_pool().release_unused()  # hand the chunk's text buffers back to the system
         bar.close()
-        for name, frame in aggregator.tables().items():
+        for name, frame in aggregator.parts():
             stream.append(name, frame)
-            counts[name] = len(frame)
+            counts[name] = counts.get(name, 0) + len(frame)
     return counts
 
 
