@@ -164,3 +164,30 @@ def test_outlet_table_for_the_readme(seed_signals):
     assert t.columns.tolist() == ["group", "conciliatory per 1k", "conciliatory 95% CI", "warning per 1k",
                                   "warning 95% CI", "balance", "balance 95% CI", "sentences", "words"]
     assert t["balance 95% CI"].str.match(r"^\[-?\d\.\d\d, -?\d\.\d\d\]$").all()
+
+
+def test_a_frame_a_group_never_uses_has_a_zero_width_interval(seed_signals):
+    s = seed_signals.frame_scores
+    never = s[(s.level == "outlet") & (s.measure == "count") & (s.value == 0)]
+    assert len(never) >= 10  # most issues are absent from most outlets
+    assert (never.ci_low == 0).all() and (never.ci_high == 0).all()
+    used = s[(s.level == "outlet") & (s.measure == "count") & (s.value >= 2)]
+    assert (used.ci_high > used.ci_low).all()  # and the others are resampled
+
+
+def test_bootstrap_sums_leaves_constant_statistics_out_without_changing_the_rest():
+    from framing.bootstrap import bootstrap_sums
+
+    values = np.array([[1.0, 0.0], [3.0, 0.0], [2.0, 0.0], [6.0, 0.0]])
+    items = [[np.arange(4)]]
+
+    def total(sums):
+        return sums[:, 0, :, :]  # both column sums
+
+    def constant(mins, maxs):
+        return (mins == maxs)[:, 0, :]
+
+    plain = bootstrap_sums(values, items, total, n_resamples=400, seed=3)
+    pruned = bootstrap_sums(values, items, total, n_resamples=400, seed=3, constant=constant)
+    assert np.array_equal(plain[0], pruned[0]) and plain[1][0, 0] == pruned[1][0, 0]
+    assert (pruned[1][0, 1], pruned[2][0, 1]) == (0.0, 0.0)
