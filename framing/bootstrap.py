@@ -16,7 +16,7 @@ import zlib
 from collections.abc import Callable, Sequence
 
 import numpy as np
-from scipy import stats
+from scipy import sparse, stats
 
 _RNG_PARAM = "rng" if "rng" in inspect.signature(stats.bootstrap).parameters else "random_state"
 Finish = Callable[[np.ndarray], np.ndarray]
@@ -141,6 +141,15 @@ def _batch_statistic(batch_values: np.ndarray, bounds: np.ndarray, finish: Finis
     """The vectorized statistic scipy calls for one batch: resampled row numbers in, statistics out."""
     total = int(bounds[-1])
     width = batch_values.shape[1]
+    n_parts = len(bounds) - 1
+    blocks = None
+    if n_parts > width and total < 64 * n_parts:
+        # many small samples: one sparse product does them all. Row u of the block matrix holds unit u's
+        # values in the columns of its own sample, so (draws × units) @ (units × samples·K) gives every sum.
+        sample = np.repeat(np.arange(n_parts), np.diff(bounds))
+        cols = (sample[:, None] * width + np.arange(width)[None, :]).ravel()
+        blocks = sparse.csr_matrix(sparse.csc_matrix(
+            (batch_values.ravel(), (np.repeat(np.arange(total), width), cols)), shape=(total, n_parts * width)).T)
 
     def statistic(*resampled: np.ndarray, axis: int = -1) -> np.ndarray:
         lead = np.shape(resampled[0])[:-1]
@@ -152,11 +161,10 @@ def _batch_statistic(batch_values: np.ndarray, bounds: np.ndarray, finish: Finis
             np.add(np.reshape(r, (n_draws, -1)), rows + bounds[j], out=drawn[:, bounds[j]:bounds[j + 1]])
         mult = np.bincount(drawn.ravel(), minlength=n_draws * total).reshape(n_draws, total).astype(float)
         del drawn
-        sums = np.empty((len(resampled), width, n_draws))
-        if len(resampled) > width:  # many small samples: one pass per column over all of them
-            for k in range(width):
-                sums[:, k, :] = np.add.reduceat(mult * batch_values[:, k], bounds[:-1], axis=1).T
+        if blocks is not None:
+            sums = np.asarray(blocks @ mult.T).reshape(len(resampled), width, n_draws)
         else:  # few large samples: one matrix product each
+            sums = np.empty((len(resampled), width, n_draws))
             for j in range(len(resampled)):
                 sums[j] = (mult[:, bounds[j]:bounds[j + 1]] @ batch_values[bounds[j]:bounds[j + 1]]).T
         out = finish(sums.reshape(len(live), n_samples, width, n_draws))[live]  # (live statistics, draws)
