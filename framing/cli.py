@@ -27,20 +27,22 @@ def _add_corpus_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", help="force one text encoding instead of detecting it per file")
 
 
+def _columns(args: argparse.Namespace) -> dict[str, str]:
+    return {"text": args.text_column, "doc_id": args.id_column}
+
+
 def _load(args: argparse.Namespace):
     from framing.corpus import load_corpus
 
-    columns = {"text": args.text_column, "doc_id": args.id_column}
-    return load_corpus(args.corpus, metadata=args.metadata, columns=columns, rules=args.rules,
+    return load_corpus(args.corpus, metadata=args.metadata, columns=_columns(args), rules=args.rules,
                        encoding=args.encoding)
 
 
-def _summarise(corpus, out: Path) -> None:
-    counts = corpus.load_report["status"].value_counts()
+def _summarise(load_report, n_articles: int, n_sentences: int, out: Path) -> None:
+    counts = load_report["status"].value_counts()
     parts = ", ".join(f"{counts.get(s, 0)} {s}" for s in ("loaded", "loaded_with_warnings", "skipped"))
-    print(f"{len(corpus.articles)} articles, {len(corpus.sentences)} sentences ({parts}) -> {out}")
-    problems = corpus.load_report[corpus.load_report["status"] != "loaded"]
-    for row in problems.itertuples():
+    print(f"{n_articles} articles, {n_sentences} sentences ({parts}) -> {out}")
+    for row in load_report[load_report["status"] != "loaded"].itertuples():
         print(f"  {row.status}: {row.input}: {row.reason}", file=sys.stderr)
 
 
@@ -49,7 +51,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     corpus = _load(args)
     write_tables(corpus.tables(), args.out)
-    _summarise(corpus, args.out)
+    _summarise(corpus.load_report, len(corpus.articles), len(corpus.sentences), args.out)
     return 0
 
 
@@ -59,17 +61,12 @@ def cmd_signals(args: argparse.Namespace) -> int:
     from framing.lexicons import load_lexicon
     from framing.signals import stream_signals
 
-    counts = stream_signals(args.corpus, args.out, metadata=args.metadata,
-                            columns={"text": args.text_column, "doc_id": args.id_column}, rules=args.rules,
+    counts = stream_signals(args.corpus, args.out, metadata=args.metadata, columns=_columns(args), rules=args.rules,
                             encoding=args.encoding, lexicons=args.lexicon or ["stance", "issues"],
                             n_resamples=args.resamples, seed=args.seed, workers=args.workers,
                             chunk_docs=args.chunk_docs, progress=sys.stderr.isatty())
-    report = pd.read_parquet(args.out / "load_report.parquet")
-    statuses = report["status"].value_counts()
-    parts = ", ".join(f"{statuses.get(s, 0)} {s}" for s in ("loaded", "loaded_with_warnings", "skipped"))
-    print(f"{counts.get('articles', 0)} articles, {counts.get('sentences', 0)} sentences ({parts}) -> {args.out}")
-    for row in report[report["status"] != "loaded"].itertuples():
-        print(f"  {row.status}: {row.input}: {row.reason}", file=sys.stderr)
+    _summarise(pd.read_parquet(args.out / "load_report.parquet"), counts.get("articles", 0),
+               counts.get("sentences", 0), args.out)
     negated = pd.read_parquet(args.out / "frame_matches.parquet", columns=["negated"])["negated"]
     lexicons = ", ".join(load_lexicon(lex).label for lex in args.lexicon or ["stance", "issues"])
     print(f"{counts.get('frame_matches', 0)} frame matches ({int(negated.astype(bool).sum())} negated) from "

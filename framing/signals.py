@@ -113,16 +113,13 @@ def _chunks(corpus: Corpus, size: int) -> Iterator[Corpus]:
     if len(doc_ids) <= size:
         yield corpus
         return
-    tables = (corpus.sentences, corpus.quotes, corpus.load_report, corpus.removed)
-    indices = [t.groupby("doc_id", sort=False).indices for t in tables]
     for start in range(0, len(doc_ids), size):
-        ids = doc_ids[start:start + size]
-        parts = [t.iloc[[i for d in ids for i in index.get(d, [])]].reset_index(drop=True)
-                 for t, index in zip(tables, indices)]
+        chunk = corpus.subset(doc_ids[start:start + size])
         if start + size >= len(doc_ids):  # inputs that loaded no document belong to the last chunk
             report = corpus.load_report
-            parts[2] = pd.concat([parts[2], report[~report["doc_id"].isin(doc_ids)]], ignore_index=True)
-        yield Corpus(corpus.articles.iloc[start:start + size].reset_index(drop=True), *parts, corpus.rules_version)
+            chunk.load_report = pd.concat([chunk.load_report, report[~report["doc_id"].isin(doc_ids)]],
+                                          ignore_index=True)
+        yield chunk
 
 
 def _run_chunks(chunks: Iterable[Corpus], res: _Resources, *, workers: int = 1) -> Iterator[_Part]:
@@ -289,7 +286,6 @@ def compute_signals(
         for name in PER_DOCUMENT_TABLES:
             collected[name].append(part.tables[name])
     tables = {name: _stack(frames) for name, frames in collected.items()}
-    tables["articles"] = corpus.articles
     return Signals({**tables, **aggregator.tables()}, res.lexicons)
 
 

@@ -112,15 +112,13 @@ class TableStream:
             with open(csv_path, "w", encoding="utf-8", newline="") as csv:
                 for i, part in enumerate(parts):
                     table = pq.read_table(part)
-                    for field in schema:
-                        if field.name not in table.column_names:
-                            table = table.append_column(field.name, pa.nulls(len(table), field.type))
-                    table = table.select(schema.names).cast(schema)
-                    frame = pd.read_parquet(part)
-                    frame = frame.reindex(columns=schema.names)
+                    frame = table.to_pandas().reindex(columns=schema.names)  # dtypes as appended
                     frame.to_csv(csv, index=False, header=i == 0, lineterminator="\n", float_format="%.10g")
                     if writer is not None:
-                        writer.write_table(table)
+                        for field in schema:
+                            if field.name not in table.column_names:
+                                table = table.append_column(field.name, pa.nulls(len(table), field.type))
+                        writer.write_table(table.select(schema.names).cast(schema))
                     part.unlink()
             if writer is not None:
                 writer.close()
