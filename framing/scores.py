@@ -145,12 +145,30 @@ class _FrameStatistic:
         self.lexicons = lexicons
         self.columns = ["n_words"] + [count_column(lex.name, f) for lex in lexicons for f in lex.frames]
         self.names: list[list[tuple[str, str]]] = []
+        # per lexicon: its count columns in the sums, and the columns of its balance pair (or None)
+        self.layout: list[tuple[slice, tuple[int, int] | None]] = []
+        start = 1
         for lex in lexicons:
             names = [(f, "count") for f in lex.frames] + [(f, "rate_per_1000") for f in lex.frames]
             self.names.append(names + ([("balance", "balance")] if lex.balance else []))
+            frames = list(lex.frames)
+            pair = (start + frames.index(lex.balance[0]), start + frames.index(lex.balance[1])) if lex.balance else None
+            self.layout.append((slice(start, start + len(frames)), pair))
+            start += len(frames)
 
     def __call__(self, sums: np.ndarray) -> np.ndarray:
-        return np.concatenate([self._one(sums[:, 0], i) for i in range(len(self.lexicons))], axis=1)
+        sums = sums[:, 0]
+        words = sums[:, :1]
+        out = []
+        with np.errstate(invalid="ignore", divide="ignore"):
+            for cols, pair in self.layout:
+                counts = sums[:, cols]
+                out += [counts, np.where(words > 0, 1000.0 * counts / np.where(words > 0, words, 1), np.nan)]
+                if pair is not None:
+                    pos, neg = sums[:, pair[0]], sums[:, pair[1]]
+                    tot = pos + neg
+                    out.append(np.where(tot > 0, (pos - neg) / np.where(tot > 0, tot, 1), 0.0)[:, None])
+        return np.concatenate(out, axis=1)
 
     def constant(self, mins: np.ndarray, maxs: np.ndarray) -> np.ndarray:
         """Which statistics cannot change under resampling, from each group's column minima and maxima."""
@@ -158,29 +176,10 @@ class _FrameStatistic:
         never = (maxs == 0)[:, 0]  # the frame is never seen
         words_positive = mins[:, 0, :1] > 0
         out = []
-        start = 1
-        for lex in self.lexicons:
-            cols = slice(start, start + len(lex.frames))
+        for cols, pair in self.layout:
             out += [fixed[:, cols], (fixed[:, cols] & fixed[:, :1]) | (never[:, cols] & words_positive)]
-            if lex.balance:
-                pos = start + list(lex.frames).index(lex.balance[0])
-                neg = start + list(lex.frames).index(lex.balance[1])
-                out.append((fixed[:, pos] & fixed[:, neg])[:, None])
-            start += len(lex.frames)
-        return np.concatenate(out, axis=1)
-
-    def _one(self, sums: np.ndarray, i: int) -> np.ndarray:
-        lex = self.lexicons[i]
-        start = 1 + sum(len(x.frames) for x in self.lexicons[:i])
-        counts = sums[:, start:start + len(lex.frames)]
-        words = sums[:, :1]
-        with np.errstate(invalid="ignore", divide="ignore"):
-            out = [counts, np.where(words > 0, 1000.0 * counts / np.where(words > 0, words, 1), np.nan)]
-            if lex.balance:
-                pos = counts[:, list(lex.frames).index(lex.balance[0])]
-                neg = counts[:, list(lex.frames).index(lex.balance[1])]
-                tot = pos + neg
-                out.append(np.where(tot > 0, (pos - neg) / np.where(tot > 0, tot, 1), 0.0)[:, None])
+            if pair is not None:
+                out.append((fixed[:, pair[0]] & fixed[:, pair[1]])[:, None])
         return np.concatenate(out, axis=1)
 
 
@@ -470,16 +469,14 @@ def compare_frame_units(
         high = low.copy()
         # every group is resampled once and all its pairs use the same resamples (within each pair the two
         # groups stay independent); groups of fewer than 2 units get no interval
-        able = [i for i, k in enumerate(keys) if len(groups[k]) >= 2]
-        if len(able) >= 2 and n_resamples > 0:
-            position = {i: j for j, i in enumerate(able)}
-            inner = [(position[a], position[b]) for a, b in pairs if a in position and b in position]
-            pairwise = _Pairwise(statistic, inner)
+        able = {i: j for j, i in enumerate(i for i, k in enumerate(keys) if len(groups[k]) >= 2)}
+        resampled = [p for p, (a, b) in enumerate(pairs) if a in able and b in able]
+        if resampled and n_resamples > 0:
+            pairwise = _Pairwise(statistic, [(able[pairs[p][0]], able[pairs[p][1]]) for p in resampled])
             _, lo, hi = bootstrap_sums(values, [[groups[keys[i]] for i in able]], pairwise,
                                        n_resamples=n_resamples, confidence_level=confidence_level, seed=seed,
                                        label=f"{lex.name}|{by}|{within}|{stratum}", constant=pairwise.constant)
-            done = [p for p, (a, b) in enumerate(pairs) if a in position and b in position]
-            low[done], high[done] = lo.reshape(len(inner), -1), hi.reshape(len(inner), -1)
+            low[resampled], high[resampled] = lo.reshape(len(resampled), -1), hi.reshape(len(resampled), -1)
         for p, (a, b) in enumerate(pairs):
             for i in wanted:
                 frame, measure = names[i]
