@@ -54,7 +54,7 @@ def _rate(seconds: float, mb: float, docs: int) -> dict[str, float]:
 
 
 def _lexicon_terms() -> list[tuple[str, str]]:
-    from framing.lexicons import load_lexicon
+    from framing.config.lexicons import load_lexicon
 
     return [(f, t) for name in ("stance", "issues") for f, terms in load_lexicon(name).frames.items() for t in terms]
 
@@ -64,12 +64,12 @@ def stages(corpus_dir: Path, n_docs: int, baseline_docs: int) -> dict[str, objec
     import ahocorasick
     import pandas as pd
 
-    from framing.attribution import extract_attributions
-    from framing.corpus import load_corpus
-    from framing.frames import match_frames
-    from framing.sentences import find_quotes, measure_voice, split_sentences
-    from framing.sentiment import PatternScorer, score_sentiment
-    from framing.terms import distinctive_terms
+    from framing.extract.attribution import extract_attributions
+    from framing.corpus.load import load_corpus
+    from framing.extract.frames import match_frames
+    from framing.corpus.segment import find_quotes, measure_voice, split_sentences
+    from framing.extract.sentiment import PatternScorer, score_sentiment
+    from framing.stats.terms import distinctive_terms
 
     out: dict[str, object] = {"docs": n_docs}
     secs, corpus = _timed(load_corpus, corpus_dir)
@@ -172,18 +172,19 @@ def cache_timing(corpus_dir: Path, resamples: int, workers: int) -> dict[str, fl
     """The signal stage of ``framing report`` cold (computed and stored) and warm (read from the cache)."""
     import tempfile
 
-    from framing.cache import load_cached, signals_key, store
-    from framing.corpus import load_corpus
-    from framing.signals import compute_signals
+    from framing.config import load_resources
+    from framing.io.cache import load_cached, signals_key, store
+    from framing.corpus.load import load_corpus
+    from framing.pipeline.signals import compute_signals
 
     os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-bench-cache-")
     t0 = time.perf_counter()
-    key = signals_key(corpus_dir, lexicons=["stance", "issues"], parameters={"n_resamples": resamples, "seed": 0})
+    key = signals_key(corpus_dir, resources=load_resources(), parameters={"n_resamples": resamples, "seed": 0})
     corpus = load_corpus(corpus_dir)
     store(key, compute_signals(corpus, n_resamples=resamples, workers=workers).tables)
     cold = time.perf_counter() - t0
     t0 = time.perf_counter()
-    key = signals_key(corpus_dir, lexicons=["stance", "issues"], parameters={"n_resamples": resamples, "seed": 0})
+    key = signals_key(corpus_dir, resources=load_resources(), parameters={"n_resamples": resamples, "seed": 0})
     assert load_cached(key) is not None
     warm = time.perf_counter() - t0
     return {"cold_seconds": round(cold, 3), "warm_seconds": round(warm, 3)}
@@ -205,9 +206,9 @@ def seed_pass(repeat: int = 7) -> dict[str, float]:
     """
     import statistics
 
-    from framing.corpus import load_corpus
-    from framing.resources import default_corpus
-    from framing.signals import compute_signals
+    from framing.corpus.load import load_corpus
+    from framing.config.files import default_corpus
+    from framing.pipeline.signals import compute_signals
 
     corpus = load_corpus(default_corpus())
     compute_signals(corpus)

@@ -32,3 +32,21 @@ def check_keys(mapping: dict, valid: set[str] | frozenset[str], where: str, *,
     unknown = set(mapping) - set(valid)
     if unknown:
         raise error(f"{where}: unknown keys {sorted(unknown)}; valid keys are {sorted(valid)}")
+
+
+class UsageError(FramingError, ValueError):
+    """An option value that is not valid (a level, a measure, a lexicon, a column, a parameter)."""
+
+
+def check_choice(value: object, valid: object, what: str, *, error: type[FramingError] = UsageError) -> None:
+    """Raise ``error`` if ``value`` is not one of ``valid``, listing the valid values.
+
+    Example:
+        >>> check_choice("outlt", ["outlet", "event"], "level")
+        Traceback (most recent call last):
+        ...
+        framing.errors.UsageError: unknown level 'outlt'; valid values are ['outlet', 'event']
+    """
+    options = list(valid)  # type: ignore[call-overload]
+    if value not in options:
+        raise error(f"unknown {what} {value!r}; valid values are {options}")

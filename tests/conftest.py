@@ -27,7 +27,7 @@ def seed_corpus():
 
 @pytest.fixture(scope="session")
 def seed_signals(seed_corpus):
-    from framing.signals import compute_signals
+    from framing.pipeline.signals import compute_signals
 
     return compute_signals(seed_corpus, n_resamples=999)
 

@@ -9,12 +9,13 @@ import pytest
 
 from conftest import ROOT
 from framing import load_corpus
-from framing.actors import load_actors
-from framing.attribution import UnbalancedQuoteWarning, extract_attributions, load_reporting_verbs
-from framing.attribution_scores import score_attributions
+from framing.config.actors import load_actors
+from framing.config import load_reporting_verbs
+from framing.extract.attribution import UnbalancedQuoteWarning, extract_attributions
+from framing.stats.attribution_scores import score_attributions
 from framing.cli import main
 from framing.errors import ConfigFileError
-from framing.evaluate import evaluate_attributions, load_brat_gold, load_gold
+from framing.stats.evaluate import evaluate_attributions, load_brat_gold, load_gold
 
 GOLD = ROOT / "data" / "annotations" / "attributions_gold.csv"
 HELDOUT = ROOT / "data" / "annotations" / "heldout-brat"

@@ -16,7 +16,7 @@ def test_generator_is_deterministic(tmp_path):
 
 
 def test_smoke_benchmark_on_100_documents(tmp_path, capsys):
-    assert main(["--docs", "100", "--baseline-docs", "40", "--resamples", "50", "--workers", "2",
+    assert main(["--docs", "100", "--baseline-docs", "40", "--resamples", "100", "--workers", "2",
                  "--corpora", str(tmp_path), "--no-append"]) == 0
     out = capsys.readouterr().out
     for line in ("| 100 | frame scoring / raw Aho-Corasick scan (MB/s) |", "| 100 | sentiment max |Δ| vs TextBlob",

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from framing import load_corpus
-from framing.corpus import concat_corpora, iter_corpus
-from framing.signals import compute_signals, stream_signals
-from framing.tables import TableStream, write_tables
+from framing.corpus.load import concat_corpora, iter_corpus
+from framing.pipeline.signals import compute_signals, stream_signals
+from framing.io.tables import TableStream, write_tables
 
 BODY = "Xi Jinping told Trump that “mutual respect” matters.\n\nTrump warned of “dangerous” drills."
 
@@ -78,7 +78,7 @@ def test_a_last_chunk_without_articles_is_still_reported(mixed, tmp_path):
     chunks = list(iter_corpus(str(mixed / "**" / "*.*"), metadata=mixed / "metadata.csv", chunk_docs=7))
     assert [len(c.articles) for c in chunks] == [7, 0] and len(chunks[1].load_report) >= 2
     counts = stream_signals(str(mixed / "**" / "*.*"), tmp_path / "out", metadata=mixed / "metadata.csv",
-                            n_resamples=50, chunk_docs=7)
+                            n_resamples=100, chunk_docs=7)
     assert counts["articles"] == 7 and counts["load_report"] == 11
     scores = pd.read_csv(tmp_path / "out" / "frame_scores.csv")
     assert set(scores.query("level == 'outlet'").group) == {"BBC", "CGTN", *(f"unknown:a{i}" for i in (1, 2, 3, 4, 6))}

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from framing.errors import ConfigFileError
-from framing.frames import match_frames
-from framing.lexicons import list_lexicons, load_lexicon
+from framing.extract.frames import match_frames
+from framing.config.lexicons import list_lexicons, load_lexicon
 
 BASE = "name: mine\nversion: 0.1\ndescription: d\nsource: s\n"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import ROOT
-from framing.signals import compute_signals, outlet_table
+from framing.pipeline.signals import compute_signals, outlet_table
 
 
 def test_readme_outlet_table_matches_the_seeds(seed_corpus):

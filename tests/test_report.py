@@ -11,12 +11,14 @@ import pytest
 from browser import new_driver
 from conftest import ROOT
 from framing.cli import main
-from framing.report import NOTEBOOKS, ReportError, run_report
+from framing.report import ReportError, list_notebooks, run_report
+
+NOTEBOOKS = list_notebooks()
 
 NOTEBOOK_DIR = ROOT / "notebooks"
 FIGURES = ["articles_per_outlet", "articles_per_event", "frame_rates_by_outlet", "frame_balance_by_outlet",
            "frame_balance_by_voice", "frame_balance_by_position", "share_of_voice_by_side",
-           "verb_classes_xi_jinping", "channel_reliance", "sentiment_polarity_by_outlet",
+           "verb_classes_focus_speaker", "channel_reliance", "sentiment_polarity_by_outlet",
            "sentiment_polarity_by_voice"]
 MARK = "document.documentElement.setAttribute('data-pwned', '{}')"
 PAYLOAD_TEXT = (
@@ -65,9 +67,12 @@ def test_report_folder_contents(seed_reports):
     assert (out / "explorer.html").stat().st_size > 100_000
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["corpus_sha256"]) == 64 and manifest["documents"] == 5
-    assert {"name": "stance", "version": "1.0.0"}.items() <= manifest["lexicons"][0].items()
+    resources = manifest["resources"]
+    assert [lex["label"] for lex in resources["lexicons"]] == ["stance@1.0.0", "issues@1.0.0"]
+    assert resources["rules"]["label"] == "boilerplate@1.0.0" and len(resources["fingerprint"]) == 64
+    assert {"actors", "verbs", "negation", "channels"} <= set(resources)
     assert set(manifest["duration_seconds"]) == set(NOTEBOOKS) and manifest["packages"]["papermill"]
-    assert manifest["started"] and manifest["rules"]["boilerplate"] == "boilerplate@1.0.0"
+    assert manifest["started"]
     assert not list(out.parent.glob(".a.tmp-*"))  # the temporary folder was swapped in
 
 
@@ -98,28 +103,66 @@ def test_rerunning_gives_identical_files(seed_reports):
 def test_failure_names_notebook_and_cell_and_keeps_the_previous_report(seed_reports, seeds_dir):
     out, _ = seed_reports
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    with pytest.raises(ReportError, match=r"notebook 01-corpus-overview, cell 3 .*ValueError: no articles left") as err:
-        run_report(seeds_dir, out=out, notebooks=["01-corpus-overview"], parameters={"events": ["no-such-event"]},
+    with pytest.raises(ReportError, match=r"notebook 01-corpus-overview, cell \d+ .*unknown figure formats") as err:
+        run_report(seeds_dir, out=out, notebooks=["01-corpus-overview"], parameters={"figure_formats": ["bmp"]},
                    progress=False)
-    assert "cell starts: from pathlib import Path" in str(err.value)
+    assert "cell starts: data = plotdata.articles_per" in str(err.value)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
     assert not list(out.parent.glob(f".{out.name}.tmp-*"))
     failed = out.parent / f"{out.name}.failed-01-corpus-overview.ipynb"
-    assert "no articles left" in failed.read_text()
+    assert "unknown figure formats" in failed.read_text()
 
 
-def test_cli_report_exit_code_and_parameters(seeds_dir, tmp_path, capsys):
-    code = main(["report", str(seeds_dir), "--out", str(tmp_path / "r"), "--notebooks", "01-corpus-overview",
-                 "-p", "events", "[no-such-event]", "--no-progress"])
-    assert code == 2 and "notebook 01-corpus-overview, cell 3" in capsys.readouterr().err
-    assert not (tmp_path / "r").exists()
+def test_unknown_event_or_parameter_stops_before_any_notebook(seed_reports, seeds_dir, capsys):
+    out, _ = seed_reports
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    failed_before = set(out.parent.glob(f"{out.name}.failed-*"))
+    code = main(["report", str(seeds_dir), "--out", str(out), "-p", "events", "[no-such-event]", "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2 and "unknown event 'no-such-event'" in err and "xi-trump-call-2026-02-04" in err
+    code = main(["report", str(seeds_dir), "--out", str(out), "-p", "groupby", "event", "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2 and "unknown parameter 'groupby'" in err and "'group_by'" in err
+    code = main(["report", str(seeds_dir), "--out", str(out), "-p", "dpi", "high", "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2 and "parameter 'dpi' of 01-corpus-overview must be int" in err
+    code = main(["report", str(seeds_dir), "--out", str(out), "-p", "group_by", "leaning", "--no-progress"])
+    err = capsys.readouterr().err
+    assert code == 2 and "unknown grouping column 'leaning'" in err and "'outlet'" in err
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert set(out.parent.glob(f"{out.name}.failed-*")) == failed_before  # no notebook ran
+
+
+def test_each_notebook_receives_only_the_parameters_it_declares(seed_reports):
+    out, _ = seed_reports
+    for name in NOTEBOOKS:
+        nb = nbformat.read(str(out / f"{name}.ipynb"), as_version=4)
+        injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+        assert len(injected) == 1, name
+        declared = nbformat.read(str(NOTEBOOK_DIR / f"{name}.ipynb"), as_version=4).cells[1].source
+        for line in injected[0].source.splitlines():
+            if " = " in line:
+                assert f"{line.split(' = ')[0]} = " in declared, (name, line)
+        assert 'tables_dir = "tables"' in injected[0].source  # relative: the notebook re-runs in its folder
+
+
+def test_cli_report_with_a_config_filters_every_table(seeds_dir, tmp_path):
+    import pandas as pd
+
     config = tmp_path / "r.yaml"
     config.write_text("notebooks: [01-corpus-overview]\nparameters:\n  events: [xi-trump-call-2026-02-04]\n")
     assert main(["report", str(seeds_dir), "--out", str(tmp_path / "r"), "--config", str(config),
                  "--no-progress"]) == 0
     manifest = json.loads((tmp_path / "r" / "manifest.json").read_text())
-    assert manifest["parameters"]["events"] == ["xi-trump-call-2026-02-04"]
+    assert manifest["parameters"]["events"] == ["xi-trump-call-2026-02-04"] and manifest["documents"] == 3
     assert (tmp_path / "r" / "figures" / "articles_per_outlet.csv").read_text().count("\n") == 4  # 3 articles
+    # the published tables describe the same three documents as the figures
+    tables = tmp_path / "r" / "tables"
+    assert len(pd.read_parquet(tables / "articles.parquet")) == 3
+    assert set(pd.read_parquet(tables / "sentences.parquet").doc_id) == set(
+        pd.read_parquet(tables / "articles.parquet").doc_id)
+    scores = pd.read_parquet(tables / "frame_scores.parquet")
+    assert set(scores.loc[scores.level == "event", "group"]) == {"xi-trump-call-2026-02-04"}
 
 
 # --- untrusted text: a corpus full of payloads ---------------------------------------------------------

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 from textblob import TextBlob
 
-from framing.sentiment import PatternScorer, score_sentiment
+from framing.extract.sentiment import PatternScorer, score_sentiment
 
 EDGE_CASES = ["Not good!", "not very good", "It is :) great (!)", "really not bad", "I don't like it", "NOT GOOD",
               "wasn't terrible", "u.s. is ok...", "terribly good", "good-looking", "so-so", "x : ( y", "a ( ! ) b",

@@ -8,11 +8,11 @@ import pytest
 from textblob import TextBlob
 
 from conftest import sentence_with
-from framing.frames import match_frames
-from framing.kwic import kwic
-from framing.scores import compare_frames, score_frames
-from framing.signals import compute_signals, outlet_table
-from framing.terms import distinctive_terms
+from framing.extract.frames import match_frames
+from framing.extract.kwic import kwic
+from framing.stats import compare_frames, score_frames
+from framing.pipeline.signals import compute_signals, outlet_table
+from framing.stats import distinctive_terms
 
 SAT, BBC_COPY, FMT_STYLE = "001_fdcf5c40121fcd5d", "000_7a1cdc4cf052a761", "003_112340eac45120b9"
 
@@ -176,7 +176,7 @@ def test_a_frame_a_group_never_uses_has_a_zero_width_interval(seed_signals):
 
 
 def test_bootstrap_sums_leaves_constant_statistics_out_without_changing_the_rest():
-    from framing.bootstrap import bootstrap_sums
+    from framing.stats.bootstrap import bootstrap_sums
 
     values = np.array([[1.0, 0.0], [3.0, 0.0], [2.0, 0.0], [6.0, 0.0]])
     items = [[np.arange(4)]]

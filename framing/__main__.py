@@ -1,0 +1,5 @@
+"""``python -m framing``: the same command line as ``framing``."""
+
+from framing.cli import main
+
+raise SystemExit(main())

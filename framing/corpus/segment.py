@@ -1,0 +1,202 @@
+"""Split clean article text into paragraphs and sentences, and find quotation spans.
+
+Paragraphs are separated by a blank line in ``articles.text``. Sentences come from nupunkt (an offline
+Punkt model; no NLTK download). Offsets are character offsets into ``articles.text``.
+
+Quotation rule: double quotes (“ ” and ") and single quotes (‘ ’ and ') open and close top-level spans;
+a ’ between letters is an apostrophe. A quotation never runs past its paragraph: if it is still open at
+the paragraph's end and the next paragraph opens with a quotation mark (the multi-paragraph convention),
+it is closed there as ``continued``; otherwise it is closed there as unbalanced (``closed`` is False).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from framing.schema import NARRATION, POSITIONS, QUOTE_COLUMNS, QUOTED, SENTENCE_COLUMNS
+from framing.text import PARAGRAPH_SEP, count_words, iter_paragraphs
+
+HEADLINE, LEDE, BODY = POSITIONS
+
+_OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
+_OPEN_SINGLE, _CLOSE_SINGLE = "‘‹", "’›"
+
+
+def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
+    """Split every article into sentences, one row per sentence.
+
+    Args:
+        articles: A table with ``doc_id``, ``text`` and ``title`` (see :func:`framing.load_corpus`).
+
+    Returns:
+        A new DataFrame with columns ``doc_id, sent_id, para_id, position, text, start, end, n_words``.
+        ``position`` is ``headline`` for the title paragraph, ``lede`` for the first body paragraph and
+        ``body`` after it. ``sent_id`` counts from 0 within each document.
+
+    Example:
+        >>> arts = pd.DataFrame({"doc_id": ["d"], "title": ["Xi calls Trump"],
+        ...                      "text": ["Xi calls Trump\\n\\nXi spoke. Trump agreed.\\n\\nMore."]})
+        >>> split_sentences(arts)[["sent_id", "position", "text"]].values.tolist()
+        [[0, 'headline', 'Xi calls Trump'], [1, 'lede', 'Xi spoke.'], [2, 'lede', 'Trump agreed.'], [3, 'body', 'More.']]
+    """
+    import nupunkt
+
+    rows: list[tuple[object, ...]] = []
+    for doc_id, text, title in zip(articles["doc_id"], articles["text"], articles["title"]):
+        text = str(text)
+        has_headline = isinstance(title, str) and bool(title) and text.split(PARAGRAPH_SEP, 1)[0] == title
+        sent_id = 0
+        for para_id, p_start, p_end in iter_paragraphs(text):
+            if has_headline and para_id == 0:
+                position = HEADLINE
+            elif para_id == (1 if has_headline else 0):
+                position = LEDE
+            else:
+                position = BODY
+            para = text[p_start:p_end]
+            spans = [(0, len(para))] if position == HEADLINE else nupunkt.sent_spans(para)
+            for s, e in spans:
+                chunk = para[s:e]
+                lead = len(chunk) - len(chunk.lstrip())
+                chunk = chunk.strip()
+                if not chunk:
+                    continue
+                start = p_start + s + lead
+                rows.append((doc_id, sent_id, para_id, position, chunk, start, start + len(chunk),
+                             count_words(chunk)))
+                sent_id += 1
+    out = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    return out.astype({"sent_id": "int64", "para_id": "int64", "start": "int64", "end": "int64",
+                       "n_words": "int64"})
+
+
+def find_quote_spans(text: str) -> list[dict[str, object]]:
+    """Find top-level quotation spans in one clean article text.
+
+    Args:
+        text: A clean article text (paragraphs separated by blank lines).
+
+    Returns:
+        One dict per span: ``para_id``, ``start`` and ``end`` (offsets that include the quotation marks),
+        ``text`` (the words inside), ``closed`` (False when the closing mark is missing) and
+        ``continued`` (closed at a paragraph end because the next paragraph opens a quotation).
+
+    Example:
+        >>> [(q["text"], q["closed"]) for q in find_quote_spans('He said “mutual respect” and ‘never’.')]
+        [('mutual respect', True), ('never', True)]
+        >>> [(q["text"], q["closed"]) for q in find_quote_spans('China’s “big day. Over.')]
+        [('big day. Over.', False)]
+    """
+    spans: list[dict[str, object]] = []
+    paragraphs = list(iter_paragraphs(text))
+    for idx, (para_id, p_start, p_end) in enumerate(paragraphs):
+        open_at: int | None = None
+        closer = ""
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if open_at is None:
+                if ch in _OPEN_DOUBLE:
+                    open_at, closer = i, "double"
+                elif ch == '"':
+                    open_at, closer = i, "straight"
+                elif (ch in _OPEN_SINGLE or ch == "'") and _opens_single(text, i, p_start):
+                    open_at, closer = i, "single"
+            elif (closer == "double" and ch in _CLOSE_DOUBLE) or (closer == "straight" and ch == '"') or (
+                closer == "single" and (ch in _CLOSE_SINGLE or ch == "'") and _closes_single(text, i, p_end)
+            ):
+                spans.append(_span(text, para_id, open_at, i + 1, closed=True, continued=False))
+                open_at = None
+        if open_at is not None:
+            nxt = paragraphs[idx + 1] if idx + 1 < len(paragraphs) else None
+            continued = nxt is not None and text[nxt[1]] in _OPEN_DOUBLE + _OPEN_SINGLE + "\"'"
+            spans.append(_span(text, para_id, open_at, p_end, closed=continued, continued=continued))
+    return spans
+
+
+def _opens_single(text: str, i: int, p_start: int) -> bool:
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isalnum() and not after.isspace()
+
+
+def _closes_single(text: str, i: int, p_end: int) -> bool:
+    after = text[i + 1] if i + 1 < p_end else " "
+    return not after.isalnum()
+
+
+def _span(text: str, para_id: int, start: int, end: int, *, closed: bool, continued: bool) -> dict[str, object]:
+    inner_end = end - 1 if closed and not continued else end
+    return {"para_id": para_id, "start": start, "end": end, "text": text[start + 1:inner_end].strip(),
+            "closed": closed, "continued": continued}
+
+
+def find_quotes(articles: pd.DataFrame) -> pd.DataFrame:
+    """Find the quotation spans of every article.
+
+    Args:
+        articles: A table with ``doc_id`` and ``text``.
+
+    Returns:
+        A new DataFrame with columns ``doc_id, quote_id, para_id, start, end, text, closed, continued``.
+
+    Example:
+        >>> arts = pd.DataFrame({"doc_id": ["d"], "text": ['“We agree,” Xi said.']})
+        >>> find_quotes(arts)[["quote_id", "text", "closed"]].values.tolist()
+        [[0, 'We agree,', True]]
+    """
+    rows = []
+    for doc_id, text in zip(articles["doc_id"], articles["text"]):
+        for quote_id, span in enumerate(find_quote_spans(str(text))):
+            rows.append({"doc_id": doc_id, "quote_id": quote_id, **span})
+    out = pd.DataFrame(rows, columns=list(QUOTE_COLUMNS))
+    return out.astype({"quote_id": "int64", "para_id": "int64", "start": "int64", "end": "int64",
+                       "closed": "bool", "continued": "bool"})
+
+
+def measure_voice(sentences: pd.DataFrame, *, quotes: pd.DataFrame) -> pd.DataFrame:
+    """Count each sentence's words inside quotation spans (quoted) and outside them (narration).
+
+    Args:
+        sentences: The sentences table.
+        quotes: The quotes table of the same documents.
+
+    Returns:
+        A copy of ``sentences`` with ``n_words_quoted`` and ``n_words_narration`` added, and ``voice``:
+        the voice of most of the sentence's words (``quoted`` or ``narration``; ties go to narration).
+
+    Example:
+        >>> s = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "end": [27], "n_words": [5],
+        ...                   "text": ["“We agree fully,” Xi said."]})
+        >>> q = pd.DataFrame({"doc_id": ["d"], "start": [0], "end": [17]})
+        >>> measure_voice(s, quotes=q)[["n_words_quoted", "n_words_narration", "voice"]].values.tolist()
+        [[3, 2, 'quoted']]
+    """
+    out = sentences.copy()
+    quoted = np.zeros(len(out), dtype=np.int64)
+    if not quotes.empty and not out.empty:
+        starts, ends = out["start"].to_numpy(), out["end"].to_numpy()
+        texts = out["text"].tolist()
+        index = out.reset_index(drop=True).groupby("doc_id", sort=False).indices
+        q_index = quotes.groupby("doc_id", sort=False).indices
+        q_start, q_end = quotes["start"].to_numpy(), quotes["end"].to_numpy()
+        for doc_id, rows in index.items():
+            q_rows = q_index.get(doc_id)
+            if q_rows is None:
+                continue
+            rows = rows[np.argsort(starts[rows], kind="stable")]
+            s_starts = starts[rows]
+            for qi in q_rows:
+                qs, qe = int(q_start[qi]), int(q_end[qi])
+                first = max(int(np.searchsorted(s_starts, qs, side="right")) - 1, 0)
+                for pos in rows[first:]:
+                    s_start, s_end = int(starts[pos]), int(ends[pos])
+                    if s_start >= qe:
+                        break
+                    if s_end > qs:
+                        a, b = max(qs, s_start) - s_start, min(qe, s_end) - s_start
+                        quoted[pos] += count_words(texts[pos][a:b])
+    out["n_words_quoted"] = np.minimum(quoted, out["n_words"].to_numpy())
+    out["n_words_narration"] = out["n_words"] - out["n_words_quoted"]
+    out["voice"] = np.where(out["n_words_quoted"] > out["n_words_narration"], QUOTED, NARRATION)
+    return out

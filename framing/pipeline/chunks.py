@@ -1,0 +1,173 @@
+"""Score documents chunk by chunk: every per-document stage for one chunk, in one or several processes.
+
+A chunk's per-document tables are returned whole; what the aggregates need is kept as compact numeric units
+(categorical codes, word and frame counts, polarity), so that a large corpus never holds its text twice.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from pandas.api.types import union_categoricals
+
+from framing.config.bundle import Resources
+from framing.corpus.load import Corpus
+from framing.corpus.metadata import with_metadata
+from framing.corpus.segment import measure_voice
+from framing.extract.attribution import extract_attributions
+from framing.extract.frames import match_frames
+from framing.extract.sentiment import score_sentiment
+from framing.extract.terms import count_group_terms
+from framing.schema import SENTIMENT_LEVELS, TERM_GROUPINGS
+from framing.stats.frame_scores import frame_units
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a run scores: the resources and the article columns its groupings need."""
+
+    resources: Resources
+    group_cols: tuple[str, ...]
+
+
+def plan(resources: Resources, levels: Sequence[Sequence[str]]) -> Plan:
+    """The :class:`Plan` for ``levels`` (plus the sentiment, term and comparison groupings)."""
+    cols = sorted({c for by in [*levels, *SENTIMENT_LEVELS, *[(t,) for t in TERM_GROUPINGS], ("event",)]
+                   for c in by if c not in ("doc_id", "sent_id", "voice", "position")})
+    return Plan(resources, tuple(cols))
+
+
+@dataclass
+class Part:
+    """What one chunk of documents contributes: its per-document tables and the compact data to aggregate."""
+
+    tables: dict[str, pd.DataFrame]
+    units: pd.DataFrame
+    voice_units: pd.DataFrame
+    terms: dict[str, dict[str, Counter[str]]]
+    attributions: pd.DataFrame
+
+
+def score_chunk(chunk: Corpus, run: Plan) -> Part:
+    """Every per-document stage for one chunk of documents, plus the compact units the aggregates need."""
+    res = run.resources
+    sentences = measure_voice(chunk.sentences, quotes=chunk.quotes)
+    matches = match_frames(sentences, quotes=chunk.quotes, lexicon=list(res.lexicons), negation=res.negation)
+    attributions = extract_attributions(sentences, quotes=chunk.quotes, actors=res.actors, verbs=res.verbs,
+                                        channels=res.channels)
+    tables = {"articles": chunk.articles, "sentences": sentences, "frame_matches": matches,
+              "sentiment": score_sentiment(sentences), "attributions": attributions,
+              "load_report": chunk.load_report, "removed_lines": chunk.removed}
+    return part_of(tables, run)
+
+
+def part_of(tables: dict[str, pd.DataFrame], run: Plan) -> Part:
+    """The compact units the aggregates need, from the per-document tables of some documents.
+
+    Used for freshly scored chunks and for a subset of stored tables (a report's outlet or event filter), so
+    both give the same aggregates.
+    """
+    articles, sentences, matches = tables["articles"], tables["sentences"], tables["frame_matches"]
+    sentiment, attributions = tables["sentiment"], tables["attributions"]
+    lexicons = list(run.resources.lexicons)
+    slim = sentences[["doc_id", "sent_id", "position", "voice", "n_words", "n_words_quoted", "n_words_narration"]]
+    grouped = with_metadata(slim, articles, run.group_cols)
+    units = frame_units(grouped, matches, lexicon=lexicons)  # one unit per sentence, in sentence order
+    keys = pd.MultiIndex.from_frame(units[["doc_id", "sent_id"]])
+    scored = pd.MultiIndex.from_frame(sentiment[["doc_id", "sent_id"]]).get_indexer(keys)
+    for measure in ("polarity", "subjectivity"):
+        values = np.append(sentiment[measure].to_numpy(dtype=float), np.nan)  # -1 (no score) picks the NaN
+        units[measure] = values[scored]
+    speakers = attributions.drop_duplicates(["doc_id", "sent_id"])  # each sentence's first speaker
+    found = pd.MultiIndex.from_frame(speakers[["doc_id", "sent_id"]]).get_indexer(keys)
+    names = np.append(speakers["speaker_id"].to_numpy(dtype=object), None)  # found == -1 picks the None
+    units["speaker_id"] = names[found]
+    voice_units = frame_units(grouped.drop(columns="voice"), matches, lexicon=lexicons, by_voice=True)
+    texts = with_metadata(sentences[["doc_id", "sent_id", "voice", "text"]], articles, ["outlet", "event"])
+    terms = {by: count_group_terms(texts, by=by) for by in TERM_GROUPINGS}
+    attr_cols = ["doc_id", "speaker_id", "side", "cue_class", "channel", "hedge", "quote_type", "n_words_quoted"]
+    slim_attributions = with_metadata(attributions[attr_cols], articles, ["outlet", "event"])
+    drop = ["n_words_quoted", "n_words_narration"]
+    return Part(tables, compact(units.drop(columns=drop)), compact(voice_units.drop(columns=drop)), terms,
+                compact(slim_attributions))
+
+
+def compact(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as categories: small in memory and fast to group (chunks are joined by :func:`stack`)."""
+    text = [c for c in frame.columns if not pd.api.types.is_numeric_dtype(frame[c])]
+    return frame.astype({c: "category" for c in text})
+
+
+def split_corpus(corpus: Corpus, size: int) -> Iterator[Corpus]:
+    """Split a loaded corpus into corpora of ``size`` documents (document order kept)."""
+    doc_ids = corpus.articles["doc_id"].tolist()
+    if len(doc_ids) <= size:
+        yield corpus
+        return
+    for start in range(0, len(doc_ids), size):
+        chunk = corpus.subset(doc_ids[start:start + size])
+        if start + size >= len(doc_ids):  # inputs that loaded no document belong to the last chunk
+            report = corpus.load_report
+            chunk.load_report = pd.concat([chunk.load_report, report[~report["doc_id"].isin(doc_ids)]],
+                                          ignore_index=True)
+        yield chunk
+
+
+def run_chunks(chunks: Iterable[Corpus], run: Plan, *, workers: int = 1) -> Iterator[Part]:
+    """Score chunks in order, in ``workers`` processes, with at most ``workers + 1`` chunks in flight.
+
+    Results come back in chunk order, so they are identical for any number of workers.
+    """
+    if workers <= 1:
+        for chunk in chunks:
+            yield score_chunk(chunk, run)
+        return
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        pending: deque[Future[Part]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(score_chunk, chunk, run))
+            if len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def return_freed_memory() -> None:
+    """Give memory freed by a finished chunk back to the system: Arrow's pool and, on glibc, the C heap.
+
+    Without this, the heap of a long streamed run keeps every chunk's high-water mark (measured: 471 MB
+    instead of 298 MB after 10,000 documents).
+    """
+    import ctypes
+    import ctypes.util
+
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    libc = ctypes.util.find_library("c")
+    if libc and "libc" in libc:
+        trim = getattr(ctypes.CDLL(libc), "malloc_trim", None)
+        if trim is not None:
+            trim(0)
+
+
+def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate chunks; categorical columns stay categorical (their categories are united)."""
+    full = [f for f in frames if len(f)]
+    if len(full) <= 1:
+        return full[0] if full else frames[0]
+    categorical = [c for c in full[0].columns if isinstance(full[0][c].dtype, pd.CategoricalDtype)
+                   and all(c in f.columns and isinstance(f[c].dtype, pd.CategoricalDtype) for f in full)]
+    if categorical:
+        union = {c: union_categoricals([f[c] for f in full]).categories for c in categorical}
+        full = [f.assign(**{c: f[c].cat.set_categories(union[c]) for c in categorical}) for f in full]
+    return pd.concat(full, ignore_index=True)
+
+

@@ -1,0 +1,291 @@
+"""The whole signal pass: frames, voice, negation, attribution, sentiment, aggregates with intervals, terms.
+
+:func:`compute_signals` returns every table in memory; :func:`stream_signals` writes them chunk by chunk
+with bounded memory; :func:`filter_signals` restricts computed tables to some outlets or events and
+recomputes the aggregates from the per-document tables, without scoring any text again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from framing.config.bundle import Resources, as_resources
+from framing.config.lexicons import Lexicon
+from framing.corpus.load import Corpus, iter_corpus, load_corpus
+from framing.errors import UsageError, check_choice
+from framing.io.tables import TableStream
+from framing.pipeline.aggregate import Aggregator
+from framing.pipeline.chunks import part_of, plan, return_freed_memory, run_chunks, split_corpus, stack
+from framing.schema import FRAME_LEVELS, PER_DOCUMENT_TABLES
+
+_LOAD_TABLES = ("load_report", "removed_lines")
+
+
+@dataclass
+class Signals:
+    """All signal tables, by the file name each is written under, and the resources they were scored with."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    resources: Resources | None = None
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(f"no table {name!r}; tables are {sorted(tables)}")
+
+    @property
+    def lexicons(self) -> list[Lexicon]:
+        """The lexicons the frames were matched with."""
+        return list(self.resources.lexicons) if self.resources is not None else []
+
+
+def _check_run(levels: Sequence[Sequence[str]], n_resamples: int, seed: int, workers: int, chunk_docs: int) -> None:
+    if isinstance(levels, str) or any(isinstance(by, str) or not by for by in levels):
+        raise UsageError(f"levels must be a list of column lists, e.g. [['outlet'], ['outlet', 'event']]; "
+                         f"got {levels!r}")
+    if n_resamples != 0 and n_resamples < 100:
+        raise UsageError(f"n_resamples must be 0 (no intervals) or at least 100 for a percentile interval; "
+                         f"got {n_resamples}")
+    for name, value, low in (("seed", seed, 0), ("workers", workers, 1), ("chunk_docs", chunk_docs, 1)):
+        if not isinstance(value, int) or value < low:
+            raise UsageError(f"{name} must be a whole number >= {low}; got {value!r}")
+
+
+def compute_signals(
+    corpus: Corpus | str | Path,
+    *,
+    resources: Resources | None = None,
+    lexicons: Sequence[str | Path | Lexicon] | None = None,
+    levels: Sequence[Sequence[str]] = FRAME_LEVELS,
+    n_resamples: int = 2000,
+    seed: int = 0,
+    workers: int = 1,
+    chunk_docs: int = 2000,
+) -> Signals:
+    """Compute every signal table for a corpus, in memory.
+
+    Documents are scored in chunks of ``chunk_docs`` (in ``workers`` processes); the aggregates are computed
+    from compact numeric units once every chunk is in. For a corpus too large for memory, use
+    :func:`stream_signals`, which writes the same tables to disk chunk by chunk.
+
+    Args:
+        corpus: A loaded :class:`~framing.corpus.Corpus` or a path for :func:`~framing.load_corpus`.
+        resources: Lexicons, actors, verbs, negation, boilerplate and channel rules
+            (:func:`~framing.config.load_resources`); the shipped files by default.
+        lexicons: Lexicons to use instead of those of ``resources`` (names, files or loaded lexicons). The first
+            with a balance pair drives ``frame_comparisons``.
+        levels: Grouping levels for ``frame_scores``.
+        n_resamples: Bootstrap resamples for every interval (0 for none, else at least 100).
+        seed: Random seed for the bootstrap.
+        workers: Processes for the per-document stages (results are identical for any number).
+        chunk_docs: Documents per chunk of per-document work (results are identical for any size).
+
+    Returns:
+        :class:`Signals` with tables ``articles, sentences, frame_matches, frame_scores, frame_comparisons,
+        sentiment, sentiment_scores, distinctive_terms, attributions, attribution_scores``, plus
+        ``load_report`` and ``removed_lines`` when ``corpus`` is a path.
+
+    Example:
+        >>> sig = compute_signals("data/raw/xi-trump-calls", n_resamples=0)
+        >>> sorted(sig.tables)[:3], sorted(sig.frame_matches.lexicon.unique())
+        (['articles', 'attribution_scores', 'attributions'], ['issues', 'stance'])
+    """
+    _check_run(levels, n_resamples, seed, workers, chunk_docs)
+    res = as_resources(resources, lexicons=lexicons)
+    loaded_here = not isinstance(corpus, Corpus)
+    if loaded_here:
+        corpus = load_corpus(corpus, resources=res)
+    run = plan(res, levels)
+    aggregator = Aggregator(res, levels, n_resamples, seed)
+    collected: dict[str, list[pd.DataFrame]] = {name: [] for name in PER_DOCUMENT_TABLES}
+    for part in run_chunks(split_corpus(corpus, chunk_docs), run, workers=workers):
+        aggregator.add(part)
+        for name in PER_DOCUMENT_TABLES:
+            collected[name].append(part.tables[name])
+    tables = {name: stack(frames) for name, frames in collected.items()}
+    if loaded_here:
+        tables |= {"load_report": corpus.load_report, "removed_lines": corpus.removed}
+    return Signals({**tables, **aggregator.tables()}, res)
+
+
+def stream_signals(
+    path: str | Path,
+    out_dir: str | Path,
+    *,
+    metadata: str | Path | None = None,
+    columns: Mapping[str, str] | None = None,
+    encoding: str | None = None,
+    resources: Resources | None = None,
+    lexicons: Sequence[str | Path | Lexicon] | None = None,
+    levels: Sequence[Sequence[str]] = FRAME_LEVELS,
+    n_resamples: int = 2000,
+    seed: int = 0,
+    workers: int = 1,
+    chunk_docs: int = 2000,
+    progress: bool = False,
+) -> dict[str, int]:
+    """Load, score and write a corpus chunk by chunk, with memory bounded by the chunk size.
+
+    Per-document tables (``articles, sentences, frame_matches, sentiment, attributions, load_report,
+    removed_lines``) are written as each chunk is done; the aggregate tables are computed at the end from
+    compact numeric units. The files are the ones :func:`compute_signals` plus
+    :func:`~framing.io.write_tables` give, with the same CSV bytes.
+
+    Args:
+        path: The corpus (anything :func:`~framing.load_corpus` reads).
+        out_dir: Folder for the CSV and Parquet tables.
+        metadata: A metadata CSV, as for :func:`~framing.load_corpus`.
+        columns: Column mapping for table inputs.
+        encoding: Force one text encoding, as for :func:`~framing.load_corpus`.
+        resources: As for :func:`compute_signals` (its boilerplate rules clean the text).
+        lexicons: As for :func:`compute_signals`.
+        levels: As for :func:`compute_signals`.
+        n_resamples: As for :func:`compute_signals`.
+        seed: As for :func:`compute_signals`.
+        workers: Processes for the per-document stages.
+        chunk_docs: Documents loaded and scored at a time.
+        progress: Show a progress bar (tqdm) on standard error.
+
+    Returns:
+        Row counts of the tables written, by table name.
+
+    Example:
+        >>> import tempfile
+        >>> counts = stream_signals("data/raw/xi-trump-calls", tempfile.mkdtemp(), n_resamples=0, chunk_docs=2)
+        >>> counts["articles"], counts["load_report"]
+        (5, 5)
+    """
+    from tqdm.auto import tqdm
+
+    _check_run(levels, n_resamples, seed, workers, chunk_docs)
+    res = as_resources(resources, lexicons=lexicons)
+    run = plan(res, levels)
+    aggregator = Aggregator(res, levels, n_resamples, seed)
+    counts: dict[str, int] = {}
+    chunks = iter_corpus(path, metadata=metadata, columns=columns, encoding=encoding, chunk_docs=chunk_docs,
+                         resources=res)
+    bar = tqdm(desc="score documents", unit="doc", disable=not progress)
+    with TableStream(out_dir) as stream:
+        for part in run_chunks(chunks, run, workers=workers):
+            aggregator.add(part)
+            for name, frame in part.tables.items():
+                stream.append(name, frame)
+                counts[name] = counts.get(name, 0) + len(frame)
+            bar.update(len(part.tables["articles"]))
+            del part
+            return_freed_memory()
+        bar.close()
+        steps = tqdm(aggregator.parts(), desc="aggregate", unit="table", disable=not progress)
+        for name, frame in steps:
+            stream.append(name, frame)
+            counts[name] = counts.get(name, 0) + len(frame)
+            del frame
+            return_freed_memory()
+    return counts
+
+
+def filter_signals(
+    tables: Mapping[str, pd.DataFrame],
+    *,
+    resources: Resources,
+    outlets: Sequence[str] = (),
+    events: Sequence[str] = (),
+    levels: Sequence[Sequence[str]] = FRAME_LEVELS,
+    n_resamples: int = 2000,
+    seed: int = 0,
+) -> dict[str, pd.DataFrame]:
+    """Restrict computed tables to some outlets and/or events and recompute the aggregates from them.
+
+    No text is scored again: the per-document tables are filtered, and the aggregates (scores, comparisons,
+    terms, attribution shares) are computed from them exactly as for a fresh run on those documents.
+
+    Raises:
+        UsageError: For an outlet or event the corpus does not have (the message lists those it has).
+
+    Example:
+        >>> sig = compute_signals("data/raw/xi-trump-calls", n_resamples=0)
+        >>> t = filter_signals(sig.tables, resources=sig.resources, events=["xi-trump-call-2026-02-04"],
+        ...                    n_resamples=0)
+        >>> sorted(t["articles"].event.unique()), sorted(t["frame_scores"].event.unique())[:2]
+        (['xi-trump-call-2026-02-04'], ['all', 'xi-trump-call-2026-02-04'])
+    """
+    articles = tables["articles"]
+    keep = pd.Series(True, index=articles.index)
+    for column, wanted in (("outlet", outlets), ("event", events)):
+        if isinstance(wanted, str):
+            wanted = [wanted]
+        for value in wanted:
+            check_choice(value, sorted(articles[column].dropna().astype(str).unique()), column)
+        if wanted:
+            keep &= articles[column].astype(str).isin(list(wanted))
+    if keep.all():
+        return dict(tables)
+    doc_ids = set(articles.loc[keep, "doc_id"])
+    subset = {name: frame[frame["doc_id"].isin(doc_ids)].reset_index(drop=True)
+              for name, frame in tables.items() if name in PER_DOCUMENT_TABLES or name in _LOAD_TABLES}
+    aggregator = Aggregator(resources, levels, n_resamples, seed)
+    aggregator.add(part_of(subset, plan(resources, levels)))
+    return {**subset, **aggregator.tables()}
+
+
+def outlet_table(frame_scores: pd.DataFrame, *, lexicon: str = "stance", level: str = "outlet") -> pd.DataFrame:
+    """Pivot ``frame_scores`` into one row per group: rates and balance with their intervals.
+
+    Raises:
+        UsageError: For a lexicon or level the table does not have (the message lists those it has).
+
+    Example:
+        >>> sig = compute_signals("data/raw/xi-trump-calls", n_resamples=0, lexicons=["stance"])
+        >>> outlet_table(sig.frame_scores).columns.tolist()[:3]
+        ['group', 'conciliatory per 1k', 'conciliatory 95% CI']
+    """
+    check_choice(lexicon, sorted(frame_scores["lexicon"].unique()), "lexicon")
+    check_choice(level, list(dict.fromkeys(frame_scores["level"])), "level")
+    t = frame_scores[(frame_scores["lexicon"] == lexicon) & (frame_scores["level"] == level)
+                     & frame_scores["measure"].isin(["rate_per_1000", "balance"])]
+    rows = []
+    for group, g in t.groupby("group", sort=True):
+        row: dict[str, object] = {"group": group}
+        for r in g.itertuples(index=False):
+            name = "balance" if r.measure == "balance" else f"{r.frame} per 1k"
+            digits = 2 if r.measure == "balance" else 1
+            row[name] = round(r.value, digits)
+            row[f"{'balance' if r.measure == 'balance' else r.frame} 95% CI"] = (
+                f"[{r.ci_low:.{digits}f}, {r.ci_high:.{digits}f}]" if pd.notna(r.ci_low) else "")
+        row["sentences"] = int(g["n_sentences"].iloc[0])
+        row["words"] = int(g["n_words"].iloc[0])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def load_signal_tables(
+    corpus: str | Path | None = None,
+    *,
+    tables_dir: str | Path | None = None,
+    metadata: str | Path | None = None,
+    lexicon: str | Path = "stance",
+    outlets: Sequence[str] = (),
+    events: Sequence[str] = (),
+    resources: Resources | None = None,
+) -> dict[str, pd.DataFrame]:
+    """The signal tables a notebook reads: from ``tables_dir`` (a report's ``tables/``, already filtered), or
+    computed for ``corpus`` (the demo corpus when ``None``) and filtered to ``outlets``/``events``.
+
+    Example:
+        >>> t = load_signal_tables(events=["xi-trump-call-2026-02-04"])
+        >>> sorted(t["articles"].event.unique())
+        ['xi-trump-call-2026-02-04']
+    """
+    from framing.config.files import default_corpus
+    from framing.io.tables import read_tables
+
+    if tables_dir is not None:
+        return read_tables(tables_dir)
+    res = as_resources(resources, lexicons=list(dict.fromkeys([str(lexicon), "issues"])))
+    signals = compute_signals(corpus if corpus is not None else default_corpus(), resources=res)
+    return filter_signals(signals.tables, resources=res, outlets=outlets, events=events)

@@ -1,0 +1,24 @@
+"""Aggregates with uncertainty: frame scores, comparisons, sentiment, attribution shares, distinctive terms,
+bootstrap intervals, and evaluation against hand-coded gold."""
+
+from framing.stats.attribution_scores import score_attributions
+from framing.stats.bootstrap import bootstrap_sums
+from framing.stats.comparisons import compare_frame_units, compare_frames
+from framing.stats.evaluate import attribution_errors, evaluate_attributions, load_brat_gold, load_gold
+from framing.stats.frame_scores import (
+    frame_units,
+    iter_unit_levels,
+    score_frame_levels,
+    score_frame_units,
+    score_frames,
+    score_unit_levels,
+)
+from framing.stats.sentiment_scores import score_sentiment_groups, score_sentiment_units
+from framing.stats.terms import distinctive_terms, score_term_counts
+
+__all__ = [
+    "attribution_errors", "bootstrap_sums", "compare_frame_units", "compare_frames", "distinctive_terms",
+    "evaluate_attributions", "frame_units", "iter_unit_levels", "load_brat_gold", "load_gold",
+    "score_attributions", "score_frame_levels", "score_frame_units", "score_frames", "score_sentiment_groups",
+    "score_sentiment_units", "score_term_counts", "score_unit_levels",
+]

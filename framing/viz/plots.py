@@ -1,0 +1,219 @@
+"""Publication figures: one style, one colour per outlet, intervals as error bars, reproducible files.
+
+Every ``plot_*`` function takes a tidy DataFrame (see :mod:`framing.plotdata` for the selectors that make
+them from the signal tables) and an optional Axes, and returns the Axes. :func:`save_figure` writes PNG (300
+dpi), SVG and PDF with no timestamps inside, plus a CSV of exactly the plotted data, so the same data gives
+byte-identical SVG, PDF and CSV files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import matplotlib.style
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from framing.config.files import data_path
+
+STYLE = data_path("style", "framing.mplstyle")
+SINGLE_COLUMN, DOUBLE_COLUMN = 3.5, 7.0  # inches
+OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#000000")
+FRAME_COLORS = {"conciliatory": "#0072B2", "warning": "#D55E00"}
+SIDE_COLORS = {"china": "#D55E00", "us": "#0072B2", "taiwan": "#009E73", "japan": "#CC79A7", "russia": "#E69F00",
+               "media": "#56B4E9", "other": "#999999"}
+CUE_CLASS_COLORS = {"alarm": "#D55E00", "neutral": "#999999", "conciliatory": "#0072B2", "descriptive": "#E69F00"}
+FORMATS = ("png", "svg", "pdf")
+
+
+def use_style() -> None:
+    """Apply framing's figure style (``framing/data/style/framing.mplstyle``) to matplotlib's settings.
+
+    The backend is never chosen here: in JupyterLab figures show inline, in a script they save to files.
+
+    Example:
+        >>> import matplotlib
+        >>> use_style(); matplotlib.rcParams["svg.hashsalt"]
+        'framing'
+    """
+    matplotlib.style.use(str(STYLE))
+
+
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """One fixed colour per outlet: outlets sorted by name take the Okabe–Ito colours in turn.
+
+    Pass every outlet of the corpus (not of one figure) so an outlet keeps its colour across figures.
+
+    Example:
+        >>> outlet_colors(["Xinhua", "BBC", "BBC"])
+        {'BBC': '#0072B2', 'Xinhua': '#D55E00'}
+    """
+    names = sorted({str(o) for o in outlets})
+    return {name: OKABE_ITO[i % len(OKABE_ITO)] for i, name in enumerate(names)}
+
+
+def new_figure(*, width: str | float = "single", height: float | None = None, rows: int = 1) -> tuple[Figure, Axes]:
+    """A figure sized for a journal column: ``width`` is ``single`` (3.5 in), ``double`` (7 in) or inches.
+
+    Example:
+        >>> fig, ax = new_figure(width="double"); fig.get_size_inches().tolist()
+        [7.0, 2.6]
+    """
+    use_style()
+    w = {"single": SINGLE_COLUMN, "double": DOUBLE_COLUMN}.get(width, width) if isinstance(width, str) else width
+    h = height if height is not None else max(2.0, 0.3 * rows + 1.0) if rows > 6 else 2.6
+    fig = Figure(figsize=(float(w), h))  # not registered with pyplot: shown only where the caller displays it
+    ax = fig.add_subplot()
+    return fig, ax
+
+
+def _axes(ax: Axes | None, rows: int = 1, width: str = "single") -> Axes:
+    if ax is not None:
+        return ax
+    return new_figure(width=width, rows=rows)[1]
+
+
+def plot_intervals(data: pd.DataFrame, *, label: str = "group", value: str = "value", low: str = "ci_low",
+                   high: str = "ci_high", xlabel: str = "", colors: dict[str, str] | None = None,
+                   color_by: str | None = None, reference: float | None = None, ax: Axes | None = None) -> Axes:
+    """Horizontal point-and-interval chart: one row per ``label``, error bars from ``low`` to ``high``.
+
+    Example:
+        >>> d = pd.DataFrame({"group": ["A", "B"], "value": [0.2, -0.1], "ci_low": [0.0, -0.4], "ci_high": [0.5, 0.1]})
+        >>> plot_intervals(d, xlabel="balance").get_xlabel()
+        'balance'
+    """
+    ax = _axes(ax, rows=len(data))
+    d = data.reset_index(drop=True)
+    y = range(len(d))[::-1]
+    keys = d[color_by] if color_by else d[label]
+    for yi, (_, row), key in zip(y, d.iterrows(), keys):
+        color = (colors or {}).get(str(key), OKABE_ITO[0])
+        lo, hi = row[low], row[high]
+        err = None if pd.isna(lo) else [[row[value] - lo], [hi - row[value]]]
+        ax.errorbar(row[value], yi, xerr=err, fmt="o", color=color, ecolor=color)
+    ax.set_yticks(list(y), [str(v) for v in d[label]])
+    if reference is not None:
+        ax.axvline(reference, color="#888888", linewidth=0.6, zorder=0)
+    ax.set_xlabel(xlabel)
+    return ax
+
+
+def plot_grouped_intervals(data: pd.DataFrame, *, label: str = "group", series: str = "frame",
+                           value: str = "value", low: str = "ci_low", high: str = "ci_high", xlabel: str = "",
+                           colors: dict[str, str] | None = None, ax: Axes | None = None) -> Axes:
+    """Like :func:`plot_intervals` with several series per row (e.g. conciliatory and warning), dodged.
+
+    Example:
+        >>> d = pd.DataFrame({"group": ["A", "A"], "frame": ["conciliatory", "warning"], "value": [20.0, 10.0],
+        ...                   "ci_low": [10.0, 5.0], "ci_high": [30.0, 15.0]})
+        >>> len(plot_grouped_intervals(d, xlabel="per 1,000 words").get_legend().get_texts())
+        2
+    """
+    labels = list(dict.fromkeys(data[label]))
+    names = list(dict.fromkeys(data[series]))
+    ax = _axes(ax, rows=len(labels) * len(names))
+    colors = colors or {**FRAME_COLORS, **{n: OKABE_ITO[i % 8] for i, n in enumerate(names) if n not in FRAME_COLORS}}
+    step = 0.8 / max(len(names), 1)
+    for j, name in enumerate(names):
+        sub = data[data[series] == name].set_index(label)
+        ys, xs, errs = [], [], [[], []]
+        for i, lab in enumerate(labels[::-1]):
+            if lab not in sub.index:
+                continue
+            row = sub.loc[lab]
+            ys.append(i + (j - (len(names) - 1) / 2) * step)
+            xs.append(row[value])
+            errs[0].append(0 if pd.isna(row[low]) else row[value] - row[low])
+            errs[1].append(0 if pd.isna(row[high]) else row[high] - row[value])
+        ax.errorbar(xs, ys, xerr=errs, fmt="o", color=colors.get(name), label=str(name))
+    ax.set_yticks(range(len(labels)), [str(v) for v in labels[::-1]])
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="best")
+    return ax
+
+
+def plot_shares(data: pd.DataFrame, *, label: str = "group", key: str = "key", value: str = "share",
+                xlabel: str = "share", colors: dict[str, str] | None = None, ax: Axes | None = None) -> Axes:
+    """Stacked horizontal bars of shares (each row sums to 1): share of voice, channels, verb classes.
+
+    Example:
+        >>> d = pd.DataFrame({"group": ["A", "A"], "key": ["china", "us"], "share": [0.6, 0.4]})
+        >>> bool(plot_shares(d).get_xlim()[1] >= 1.0)
+        True
+    """
+    wide = data.pivot_table(index=label, columns=key, values=value, aggfunc="sum", fill_value=0, sort=True)
+    ax = _axes(ax, rows=len(wide))
+    left = pd.Series(0.0, index=wide.index)
+    rows = list(wide.index)[::-1]
+    palette = {**SIDE_COLORS, **CUE_CLASS_COLORS, **(colors or {})}
+    for i, col in enumerate(wide.columns):
+        color = palette.get(str(col), OKABE_ITO[i % len(OKABE_ITO)])
+        ax.barh(range(len(rows)), wide.loc[rows, col], left=left.loc[rows], color=color, label=str(col), height=0.7)
+        left = left + wide[col]
+    ax.set_yticks(range(len(rows)), [str(r) for r in rows])
+    ax.set_xlim(0, 1)
+    ax.set_xlabel(xlabel)
+    ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
+    return ax
+
+
+def plot_bars(data: pd.DataFrame, *, label: str, value: str, xlabel: str, colors: dict[str, str] | None = None,
+              ax: Axes | None = None) -> Axes:
+    """Horizontal bars, one per ``label`` (counts such as articles per outlet).
+
+    Example:
+        >>> plot_bars(pd.DataFrame({"outlet": ["A", "B"], "articles": [2, 1]}), label="outlet", value="articles",
+        ...           xlabel="articles").get_xlabel()
+        'articles'
+    """
+    ax = _axes(ax, rows=len(data))
+    d = data.reset_index(drop=True)
+    rows = list(range(len(d)))[::-1]
+    bar_colors = [(colors or {}).get(str(v), OKABE_ITO[0]) for v in d[label]]
+    ax.barh(rows, d[value], color=bar_colors, height=0.7)
+    ax.set_yticks(rows, [str(v) for v in d[label]])
+    ax.set_xlabel(xlabel)
+    return ax
+
+
+def save_figure(fig: Figure, name: str, *, out_dir: str | Path, data: pd.DataFrame | None = None,
+                formats: Sequence[str] = FORMATS, dpi: int = 300) -> list[Path]:
+    """Save a figure as ``<name>.png|svg|pdf`` with no timestamps inside, and its data as ``<name>.csv``.
+
+    Args:
+        fig: The figure.
+        name: A name that says what the figure shows (``frame_balance_by_outlet``).
+        out_dir: The figures folder (created if missing).
+        data: Exactly the data plotted; written as CSV beside the figure.
+        formats: Any of ``png``, ``svg``, ``pdf``.
+        dpi: Resolution of the PNG.
+
+    Returns:
+        The paths written.
+
+    Example:
+        >>> import tempfile
+        >>> fig, ax = new_figure(); _ = ax.plot([0, 1], [0, 1])
+        >>> [p.suffix for p in save_figure(fig, "line", out_dir=tempfile.mkdtemp(), data=pd.DataFrame({"x": [0, 1]}))]
+        ['.png', '.svg', '.pdf', '.csv']
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ValueError(f"unknown figure formats {bad}; valid formats are {list(FORMATS)}")
+    metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
+                "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}}
+    written = []
+    for fmt in formats:
+        path = out / f"{name}.{fmt}"
+        fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata[fmt])
+        written.append(path)
+    if data is not None:
+        path = out / f"{name}.csv"
+        data.to_csv(path, index=False, lineterminator="\n", float_format="%.10g")
+        written.append(path)
+    return written
