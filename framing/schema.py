@@ -85,7 +85,7 @@ ATTRIBUTION_COLUMNS = ("doc_id", "sent_id", "sentence", "speaker", "speaker_id",
 FRAME_SCORE_COLUMNS = ("lexicon", "level", "group", "doc_id", "outlet", "event", "voice", "position", "frame",
                        "measure", "value", "ci_low", "ci_high", "n_docs", "n_sentences", "n_words")
 COMPARISON_COLUMNS = ("lexicon", "by", "within", "group_a", "group_b", "frame", "measure", "value_a",
-                      "value_b", "diff", "ci_low", "ci_high", "within_noise")
+                      "value_b", "diff", "ci_low", "ci_high", "p_value", "p_adjusted", "within_noise")
 SENTIMENT_SCORE_COLUMNS = ("level", "group", "outlet", "event", "voice", "position", "speaker_id", "measure",
                            "value", "ci_low", "ci_high", "n_docs", "n_sentences")
 ATTRIBUTION_SCORE_COLUMNS = ("level", "group", "outlet", "event", "measure", "key", "subkey", "n", "share",

@@ -10,6 +10,7 @@ elsewhere, so those tags are removed.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -76,4 +77,29 @@ def write_html(notebook: Path, target: Path, *, hide_code: bool, title: str) -> 
                             exclude_output_prompt=True, sanitize_html=False)
     exporter.mathjax_url = ""
     body, _ = exporter.from_notebook_node(nb)
-    target.write_text(_EXTERNAL_SCRIPT.sub("", body), encoding="utf-8")
+    target.write_text(add_contents(_EXTERNAL_SCRIPT.sub("", body)), encoding="utf-8")
+
+
+_H2 = re.compile(r'<h2 id="(?P<id>[^"]+)">(?P<text>.*?)</h2>', re.S)
+_TAG = re.compile(r"<[^>]+>")
+_TOC_STYLE = ("<style>.framing-toc{font-size:0.9em;margin:0.5em 0 1em 0}.framing-toc li{margin:0.1em 0}"
+              ".framing-note{background:#fff4e5;border-left:3px solid #E69F00;padding:0.4em 0.8em}"
+              ".framing-header p{margin:0.2em 0}</style>")
+
+
+def add_contents(page: str) -> str:
+    """Insert a table of contents (links to every second-level heading) after the page's first heading.
+
+    Example:
+        >>> page = '<h1 id="T">T</h1><h2 id="A-b">A b<a class="anchor-link" href="#A-b">¶</a></h2>'
+        >>> '<a href="#A-b">A b</a>' in add_contents(page)
+        True
+    """
+    entries = [(m.group("id"), html.escape(html.unescape(_TAG.sub("", m.group("text"))).replace("¶", "").strip()))
+               for m in _H2.finditer(page)]
+    end = page.find("</h1>")
+    if not entries or end < 0:
+        return page
+    items = "".join(f'<li><a href="#{html.escape(i, quote=True)}">{text}</a></li>' for i, text in entries)
+    nav = f'{_TOC_STYLE}<nav class="framing-toc"><strong>Contents</strong><ul>{items}</ul></nav>'
+    return page[:end + 5] + nav + page[end + 5:]

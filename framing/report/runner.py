@@ -170,11 +170,13 @@ def run_report(
     try:
         write_tables(tables, tmp / "tables")
         durations: dict[str, float] = {}
+        figures: dict[str, list[str]] = {}
         bar = tqdm(names, desc="notebooks", unit="notebook", disable=not progress)
         for name in bar:
             bar.set_postfix_str(name)
             t1 = time.perf_counter()
             output = tmp / f"{name}.ipynb"
+            before = set((tmp / "figures").glob("*.png"))
             given = {**per_notebook[name], **({"lexicon": lexicon_name} if "lexicon" in per_notebook[name] else {})}
             # relative paths: the published notebook re-runs from its report folder
             try:
@@ -182,7 +184,9 @@ def run_report(
                                     parameters={**given, "tables_dir": "tables", "out_dir": ".",
                                                 "corpus": str(corpus)},
                                     kernel_name=kernel_used, progress_bar=False, cwd=str(tmp),
-                                    report_mode=hide_code)
+                                    report_mode=hide_code,
+                                    # a local kernel on loopback for one run: its transport warning is noise
+                                    extra_arguments=["--IPKernelApp.log_level=ERROR"])
             except pm.PapermillExecutionError as exc:
                 failed = out.parent / f"{out.name}.failed-{name}.ipynb"
                 shutil.copyfile(output, failed)
@@ -191,6 +195,7 @@ def run_report(
                                   f"{exc.ename}: {exc.evalue}\n  cell starts: {first}\n  executed notebook "
                                   f"kept at {failed}; the previous report is unchanged") from exc
             durations[name] = round(time.perf_counter() - t1, 3)
+            figures[name] = sorted(p.stem for p in set((tmp / "figures").glob("*.png")) - before)
             write_html(output, tmp / f"{name}.html", hide_code=hide_code, title=f"{name} · {corpus.name}")
         manifest = {
             "corpus": str(corpus), "corpus_sha256": corpus_checksum(corpus),
@@ -199,7 +204,7 @@ def run_report(
             "signals": {"cache": cache_state, "key": key, "seconds": signal_seconds,
                         "n_resamples": n_resamples, "seed": seed},
             "parameters": params, "load_options": load_options,
-            "notebooks": names, "kernel": kernel_used, "hide_code": hide_code,
+            "notebooks": names, "figures": figures, "kernel": kernel_used, "hide_code": hide_code,
             "resources": res.describe(), "packages": _versions(),
             "started": started.isoformat(timespec="seconds"), "duration_seconds": durations,
         }

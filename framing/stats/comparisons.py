@@ -128,7 +128,57 @@ def compare_frame_units(
                              "value_a": float(point[a, i]), "value_b": float(point[b, i]),
                              "diff": float(point[a, i] - point[b, i]), "ci_low": lo_, "ci_high": hi_,
                              "within_noise": bool(not (lo_ > 0 or hi_ < 0))})
-    return pd.DataFrame(rows, columns=list(COMPARISON_COLUMNS))
+    out = pd.DataFrame(rows, columns=[c for c in COMPARISON_COLUMNS if c not in ("p_value", "p_adjusted")])
+    return add_p_values(out, confidence_level=confidence_level)
+
+
+def add_p_values(comparisons: pd.DataFrame, *, confidence_level: float = 0.95) -> pd.DataFrame:
+    """Add a two-sided ``p_value`` per pair and its Holm adjustment ``p_adjusted`` across every pair of the
+    same frame and measure in the table (all events together: the family a reader scans).
+
+    The p-value is a normal approximation from the bootstrap interval (standard error = interval width /
+    2·z); pairs without an interval get none. Holm's step-down adjustment controls the chance of any false
+    "differs" among the pairs at the stated level.
+
+    Example:
+        >>> c = pd.DataFrame({"frame": ["balance"] * 3, "measure": ["balance"] * 3, "diff": [0.5, 0.1, 0.0],
+        ...                   "ci_low": [0.3, -0.1, -0.2], "ci_high": [0.7, 0.3, 0.2]})
+        >>> add_p_values(c)[["p_value", "p_adjusted"]].round(4).values.tolist()
+        [[0.0, 0.0], [0.3271, 0.6542], [1.0, 1.0]]
+    """
+    from scipy.stats import norm
+
+    z = norm.ppf(0.5 + confidence_level / 2)
+    se = (comparisons["ci_high"].to_numpy(dtype=float) - comparisons["ci_low"].to_numpy(dtype=float)) / (2 * z)
+    diff = comparisons["diff"].to_numpy(dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(se > 0, 2 * norm.sf(np.abs(diff) / np.where(se > 0, se, 1)), np.where(diff == 0, 1.0, 0.0))
+    p = np.where(np.isnan(se), np.nan, p)
+    adjusted = np.full(len(p), np.nan)
+    families = comparisons.groupby(["frame", "measure"], sort=False).indices if len(comparisons) else {}
+    for rows in families.values():
+        adjusted[rows] = holm(p[rows])
+    columns = list(dict.fromkeys([*comparisons.columns[:comparisons.columns.get_loc("ci_high") + 1],
+                                  "p_value", "p_adjusted", *comparisons.columns]))
+    return comparisons.assign(p_value=p, p_adjusted=adjusted)[columns]
+
+
+def holm(p: np.ndarray) -> np.ndarray:
+    """Holm's step-down adjusted p-values (NaN stays NaN and does not count in the family).
+
+    Example:
+        >>> holm(np.array([0.01, 0.04, 0.03, np.nan])).round(2).tolist()
+        [0.03, 0.06, 0.06, nan]
+    """
+    out = np.full(len(p), np.nan)
+    ok = np.flatnonzero(~np.isnan(p))
+    if not len(ok):
+        return out
+    order = ok[np.argsort(p[ok], kind="stable")]
+    m = len(order)
+    stepped = np.maximum.accumulate(np.minimum(1.0, (m - np.arange(m)) * p[order]))
+    out[order] = stepped
+    return out
 
 
 class _Pairwise:

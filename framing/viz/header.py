@@ -36,5 +36,5 @@ def page_header(articles: pd.DataFrame, *, title: str, parameters: Mapping[str, 
     top = ", ".join(f"{name} ({n})" for name, n in outlets.value_counts().head(8).items())
     more = f" and {n_out - 8} more" if n_out > 8 else ""
     e = html.escape
-    return (f'<div class="framing-header"><p><strong>{e(title)}</strong></p><p>{e(summary)}</p>'
+    return (f'<div class="framing-header" title="{e(title)}"><p>{e(summary)}</p>'
             f"<p>Outlets: {e(top)}{e(more)}.</p><p>Parameters: {e(params)}.</p></div>")

@@ -5,9 +5,73 @@ Each function returns a small tidy DataFrame; :func:`framing.viz.save_figure` wr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
+from framing.errors import check_choice
 from framing.schema import unpooled
+
+#: Rows a figure shows at most; the rest are summarised in one row or left to the CSV (which has them all).
+MAX_ROWS = 25
+
+
+def pick(table: pd.DataFrame, **wanted: object) -> pd.DataFrame:
+    """Rows of ``table`` whose columns equal the ``wanted`` values. An empty table gives an empty selection
+    (a figure then shows a note); a value the table does not have is an error listing the values it has.
+
+    Example:
+        >>> t = pd.DataFrame({"level": ["outlet", "event"], "value": [1, 2]})
+        >>> pick(t, level="event").value.tolist()
+        [2]
+        >>> pick(t, level="outlett")
+        Traceback (most recent call last):
+        ...
+        framing.errors.UsageError: unknown level 'outlett'; valid values are ['event', 'outlet']
+    """
+    keep = pd.Series(True, index=table.index)
+    for column, value in wanted.items():
+        if len(table):
+            check_choice(value, sorted(table[column].dropna().astype(str).unique()), column)
+        keep &= table[column] == value
+    return table[keep]
+
+
+def lexicon_name(frame_scores: pd.DataFrame, lexicon: str | Path) -> str:
+    """The name under which ``lexicon`` (a name, or a lexicon file) appears in the score tables.
+
+    Example:
+        >>> lexicon_name(pd.DataFrame({"lexicon": ["stance"]}), "stance")
+        'stance'
+    """
+    names = set(frame_scores["lexicon"].astype(str))
+    text = str(lexicon)
+    if text in names or not Path(text).suffix:
+        return text
+    from framing.config import load_lexicon
+
+    return load_lexicon(text).name
+
+
+def limit_rows(data: pd.DataFrame, *, label: str, weight: str, n: int = MAX_ROWS,
+               summarise: str | None = None) -> pd.DataFrame:
+    """The ``n`` rows of largest ``weight`` (order kept); with ``summarise`` (a column to add up), the rest become
+    one row labelled ``other (k groups)``.
+
+    Example:
+        >>> d = pd.DataFrame({"event": list("abcd"), "articles": [5, 1, 3, 2]})
+        >>> limit_rows(d, label="event", weight="articles", n=2, summarise="articles").values.tolist()
+        [['a', 5], ['c', 3], ['other (2 groups)', 3]]
+    """
+    if len(data) <= n:
+        return data.reset_index(drop=True)
+    top = data.nlargest(n, weight, keep="first").index
+    kept = data.loc[data.index.isin(top)]
+    if summarise is None:
+        return kept.reset_index(drop=True)
+    rest = data.loc[~data.index.isin(top)]
+    other = {c: "" for c in data.columns} | {label: f"other ({len(rest)} groups)", summarise: rest[summarise].sum()}
+    return pd.concat([kept, pd.DataFrame([other]).astype({summarise: data[summarise].dtype})], ignore_index=True)
 
 
 def articles_per(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
@@ -23,17 +87,18 @@ def articles_per(articles: pd.DataFrame, *, by: str = "outlet") -> pd.DataFrame:
 
 
 def frame_rates(frame_scores: pd.DataFrame, *, level: str = "outlet", lexicon: str = "stance") -> pd.DataFrame:
-    """Rate per 1,000 words of each frame per group, with intervals: ``group, frame, value, ci_low, ci_high``.
+    """Rate per 1,000 words of each frame per group, with intervals: ``group, frame, value, ci_low, ci_high,
+    n_sentences``.
 
     Example:
         >>> s = pd.DataFrame({"lexicon": ["stance"], "level": ["outlet"], "group": ["X"], "frame": ["warning"],
-        ...                   "measure": ["rate_per_1000"], "value": [5.0], "ci_low": [1.0], "ci_high": [9.0]})
+        ...                   "measure": ["rate_per_1000"], "value": [5.0], "ci_low": [1.0], "ci_high": [9.0],
+        ...                   "n_sentences": [4]})
         >>> frame_rates(s).values.tolist()
-        [['X', 'warning', 5.0, 1.0, 9.0]]
+        [['X', 'warning', 5.0, 1.0, 9.0, 4]]
     """
-    t = frame_scores[(frame_scores["lexicon"] == lexicon) & (frame_scores["level"] == level)
-                     & (frame_scores["measure"] == "rate_per_1000")]
-    return t[["group", "frame", "value", "ci_low", "ci_high"]].reset_index(drop=True)
+    t = pick(frame_scores, lexicon=lexicon_name(frame_scores, lexicon), level=level, measure="rate_per_1000")
+    return t[["group", "frame", "value", "ci_low", "ci_high", "n_sentences"]].reset_index(drop=True)
 
 
 def frame_balance(frame_scores: pd.DataFrame, *, level: str = "outlet", lexicon: str = "stance") -> pd.DataFrame:
@@ -45,8 +110,7 @@ def frame_balance(frame_scores: pd.DataFrame, *, level: str = "outlet", lexicon:
         >>> frame_balance(s, level="voice").values.tolist()
         [['quoted', 0.4, 0.1, 0.7, 41]]
     """
-    t = frame_scores[(frame_scores["lexicon"] == lexicon) & (frame_scores["level"] == level)
-                     & (frame_scores["measure"] == "balance")]
+    t = pick(frame_scores, lexicon=lexicon_name(frame_scores, lexicon), level=level, measure="balance")
     return t[["group", "value", "ci_low", "ci_high", "n_sentences"]].reset_index(drop=True)
 
 
@@ -60,7 +124,7 @@ def attribution_shares(attribution_scores: pd.DataFrame, *, measure: str = "side
         >>> attribution_shares(s).values.tolist()
         [['X', 'us', 3, 1.0]]
     """
-    t = attribution_scores[(attribution_scores["level"] == level) & (attribution_scores["measure"] == measure)]
+    t = pick(attribution_scores, level=level, measure=measure)
     return t[["group", "key", "n", "share"]].reset_index(drop=True)
 
 
@@ -73,9 +137,8 @@ def verb_classes(attribution_scores: pd.DataFrame, *, speaker: str, level: str =
         >>> verb_classes(s, speaker="Xi").values.tolist()
         [['X', 'alarm', 2, 1.0]]
     """
-    t = attribution_scores[(attribution_scores["level"] == level)
-                           & (attribution_scores["measure"] == "verb_class_by_speaker")
-                           & (attribution_scores["key"] == speaker)]
+    t = pick(attribution_scores, level=level, measure="verb_class_by_speaker")
+    t = t[t["key"] == speaker]
     return t[["group", "subkey", "n", "share"]].rename(columns={"subkey": "key"}).reset_index(drop=True)
 
 
@@ -88,7 +151,7 @@ def sentiment_by(sentiment_scores: pd.DataFrame, *, level: str = "outlet", measu
         >>> sentiment_by(s, level="voice").values.tolist()
         [['quoted', 0.2, 0.1, 0.3, 9]]
     """
-    t = sentiment_scores[(sentiment_scores["level"] == level) & (sentiment_scores["measure"] == measure)]
+    t = pick(sentiment_scores, level=level, measure=measure)
     return t[["group", "value", "ci_low", "ci_high", "n_sentences"]].reset_index(drop=True)
 
 
@@ -101,7 +164,7 @@ def top_terms(distinctive_terms: pd.DataFrame, *, by: str = "outlet", group: str
         >>> top_terms(t, group="X", n=1).term.tolist()
         ['warned']
     """
-    t = distinctive_terms[(distinctive_terms["by"] == by) & (distinctive_terms["group"] == group)]
+    t = pick(distinctive_terms, by=by, group=group)
     return t.nlargest(n, "z")[["term", "z", "log_odds", "count_group"]].reset_index(drop=True)
 
 
@@ -114,3 +177,85 @@ def group_labels(articles: pd.DataFrame, column: str = "outlet") -> pd.Series:
         ['BBC', 'unknown:b']
     """
     return unpooled(articles[column], articles["doc_id"]).astype(str)
+
+
+def top_speakers(attribution_scores: pd.DataFrame, *, n: int = 8, level: str = "outlet") -> pd.DataFrame:
+    """Share of each group's attributions per speaker, for the ``n`` most quoted speakers of the corpus; the
+    rest are one key ``other speakers``: ``group, key, n, share``.
+
+    Example:
+        >>> s = pd.DataFrame({"level": ["outlet"] * 3, "group": ["X"] * 3, "measure": ["speaker_share"] * 3,
+        ...                   "key": ["A", "B", "C"], "n": [5, 3, 1], "share": [5 / 9, 3 / 9, 1 / 9]})
+        >>> top_speakers(s, n=2).key.tolist()
+        ['A', 'B', 'other speakers']
+    """
+    t = attribution_shares(attribution_scores, measure="speaker_share", level=level)
+    if t.empty:
+        return t
+    top = t.groupby("key")["n"].sum().sort_values(ascending=False, kind="mergesort").index[:n]
+    t = t.assign(key=t["key"].where(t["key"].isin(top), "other speakers"))
+    t = t.groupby(["group", "key"], sort=False, as_index=False)[["n", "share"]].sum()
+    order = {k: i for i, k in enumerate([*top, "other speakers"])}
+    return t.sort_values(["group", "key"], key=lambda c: c.map(order) if c.name == "key" else c,
+                         kind="mergesort").reset_index(drop=True)
+
+
+def side_coverage(attributions: pd.DataFrame) -> float:
+    """The share of attributions whose speaker the actors file places on a side (not ``other``).
+
+    Example:
+        >>> side_coverage(pd.DataFrame({"side": ["us", "other", "other", "china"]}))
+        0.5
+    """
+    return float((attributions["side"] != "other").mean()) if len(attributions) else 0.0
+
+
+def same_event_balance(frame_scores: pd.DataFrame, *, lexicon: str = "stance", events: int = 12) -> pd.DataFrame:
+    """Balance per outlet within each event, for the ``events`` events with the most articles that at least two
+    outlets cover: ``event, outlet, value, ci_low, ci_high, n_docs``.
+
+    Example:
+        >>> s = pd.DataFrame({"lexicon": "stance", "level": "outlet:event", "measure": "balance",
+        ...     "event": ["e1", "e1", "e2"], "outlet": ["A", "B", "A"], "value": [0.5, -0.5, 0.1],
+        ...     "ci_low": [0.1, -0.9, 0.0], "ci_high": [0.9, -0.1, 0.2], "n_docs": [2, 1, 1]})
+        >>> same_event_balance(s)[["event", "outlet"]].values.tolist()
+        [['e1', 'A'], ['e1', 'B']]
+    """
+    t = pick(frame_scores, lexicon=lexicon_name(frame_scores, lexicon), level="outlet:event", measure="balance")
+    t = t[["event", "outlet", "value", "ci_low", "ci_high", "n_docs"]]
+    shared = t.groupby("event")["outlet"].transform("nunique") >= 2
+    t = t[shared]
+    size = t.groupby("event")["n_docs"].sum().sort_values(ascending=False, kind="mergesort")
+    keep = list(size.index[:events])
+    t = t[t["event"].isin(keep)]
+    return t.sort_values(["event", "outlet"], key=lambda c: c.map({e: i for i, e in enumerate(keep)})
+                         if c.name == "event" else c, kind="mergesort").reset_index(drop=True)
+
+
+def kwic_examples(matches: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, lexicon: str,
+                  by: str = "outlet", per_group: int = 2, groups: int = 8) -> pd.DataFrame:
+    """A few matched sentences per group and frame (the first in document order), so a reader sees what was
+    counted: ``group, frame, doc_id, voice, negated, highlighted``.
+
+    Example:
+        >>> m = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "lexicon": ["stance"], "frame": ["warning"],
+        ...     "term": ["warned"], "match": ["warned"], "start": [3], "end": [9], "voice": ["narration"],
+        ...     "negated": [False], "negator": [""]})
+        >>> s = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "text": ["Xi warned Trump."], "start": [0]})
+        >>> kwic_examples(m, s, pd.DataFrame({"doc_id": ["a"], "outlet": ["X"]}), lexicon="stance").highlighted[0]
+        'Xi [[warned]] Trump.'
+    """
+    from framing.extract.kwic import kwic
+
+    columns = ["group", "frame", "doc_id", "voice", "negated", "highlighted"]
+    name = str(lexicon) if str(lexicon) in set(matches["lexicon"].astype(str)) or not len(matches) else \
+        lexicon_name(pd.DataFrame({"lexicon": matches["lexicon"]}), lexicon)
+    lines = kwic(matches, sentences, lexicon=name, width=70)
+    if lines.empty or by not in articles.columns:
+        return pd.DataFrame(columns=columns)
+    label = dict(zip(articles["doc_id"], group_labels(articles, by)))
+    lines = lines[~lines["negated"].astype(bool)].assign(group=lines["doc_id"].map(label))
+    busiest = lines["group"].value_counts().index[:groups]
+    lines = lines[lines["group"].isin(busiest)]
+    return (lines.groupby(["group", "frame"], sort=True).head(per_group)
+            .sort_values(["group", "frame"], kind="mergesort")[columns].reset_index(drop=True))

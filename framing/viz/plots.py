@@ -8,6 +8,7 @@ byte-identical SVG, PDF and CSV files.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from framing.config.files import data_path
+from framing.errors import UsageError
 
 STYLE = data_path("style", "framing.mplstyle")
 SINGLE_COLUMN, DOUBLE_COLUMN = 3.5, 7.0  # inches
@@ -41,6 +43,17 @@ def use_style() -> None:
     matplotlib.style.use(str(STYLE))
 
 
+def short(label: object, width: int = 32) -> str:
+    """A tick label cut to ``width`` characters with an ellipsis (the CSV keeps the full label).
+
+    Example:
+        >>> short("a-very-long-event-identifier-of-a-corpus", 16)
+        'a-very-long-eve…'
+    """
+    text = str(label)
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
     """One fixed colour per outlet: outlets sorted by name take the Okabe–Ito colours in turn.
 
@@ -63,7 +76,7 @@ def new_figure(*, width: str | float = "single", height: float | None = None, ro
     """
     use_style()
     w = {"single": SINGLE_COLUMN, "double": DOUBLE_COLUMN}.get(width, width) if isinstance(width, str) else width
-    h = height if height is not None else max(2.0, 0.3 * rows + 1.0) if rows > 6 else 2.6
+    h = height if height is not None else min(max(2.0, 0.22 * rows + 1.0), 9.0) if rows > 6 else 2.6
     fig = Figure(figsize=(float(w), h))  # not registered with pyplot: shown only where the caller displays it
     ax = fig.add_subplot()
     return fig, ax
@@ -94,7 +107,7 @@ def plot_intervals(data: pd.DataFrame, *, label: str = "group", value: str = "va
         lo, hi = row[low], row[high]
         err = None if pd.isna(lo) else [[row[value] - lo], [hi - row[value]]]
         ax.errorbar(row[value], yi, xerr=err, fmt="o", color=color, ecolor=color)
-    ax.set_yticks(list(y), [str(v) for v in d[label]])
+    ax.set_yticks(list(y), [short(v) for v in d[label]])
     if reference is not None:
         ax.axvline(reference, color="#888888", linewidth=0.6, zorder=0)
     ax.set_xlabel(xlabel)
@@ -129,7 +142,7 @@ def plot_grouped_intervals(data: pd.DataFrame, *, label: str = "group", series: 
             errs[0].append(0 if pd.isna(row[low]) else row[value] - row[low])
             errs[1].append(0 if pd.isna(row[high]) else row[high] - row[value])
         ax.errorbar(xs, ys, xerr=errs, fmt="o", color=colors.get(name), label=str(name))
-    ax.set_yticks(range(len(labels)), [str(v) for v in labels[::-1]])
+    ax.set_yticks(range(len(labels)), [short(v) for v in labels[::-1]])
     ax.set_xlabel(xlabel)
     ax.legend(loc="best")
     return ax
@@ -153,7 +166,7 @@ def plot_shares(data: pd.DataFrame, *, label: str = "group", key: str = "key", v
         color = palette.get(str(col), OKABE_ITO[i % len(OKABE_ITO)])
         ax.barh(range(len(rows)), wide.loc[rows, col], left=left.loc[rows], color=color, label=str(col), height=0.7)
         left = left + wide[col]
-    ax.set_yticks(range(len(rows)), [str(r) for r in rows])
+    ax.set_yticks(range(len(rows)), [short(r) for r in rows])
     ax.set_xlim(0, 1)
     ax.set_xlabel(xlabel)
     ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5))
@@ -174,9 +187,20 @@ def plot_bars(data: pd.DataFrame, *, label: str, value: str, xlabel: str, colors
     rows = list(range(len(d)))[::-1]
     bar_colors = [(colors or {}).get(str(v), OKABE_ITO[0]) for v in d[label]]
     ax.barh(rows, d[value], color=bar_colors, height=0.7)
-    ax.set_yticks(rows, [str(v) for v in d[label]])
+    ax.set_yticks(rows, [short(v) for v in d[label]])
     ax.set_xlabel(xlabel)
     return ax
+
+
+def safe_name(name: str) -> str:
+    """A file name that is safe on every OS: letters, digits, ``-``, ``_`` and ``.`` only, at most 100 characters.
+
+    Example:
+        >>> safe_name("frame_balance_by_outlet:event"), safe_name("verb classes/Xi Jinping")
+        ('frame_balance_by_outlet_event', 'verb_classes_Xi_Jinping')
+    """
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", str(name)).strip("._")[:100]
+    return cleaned or "figure"
 
 
 def save_figure(fig: Figure, name: str, *, out_dir: str | Path, data: pd.DataFrame | None = None,
@@ -200,11 +224,14 @@ def save_figure(fig: Figure, name: str, *, out_dir: str | Path, data: pd.DataFra
         >>> [p.suffix for p in save_figure(fig, "line", out_dir=tempfile.mkdtemp(), data=pd.DataFrame({"x": [0, 1]}))]
         ['.png', '.svg', '.pdf', '.csv']
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     bad = [f for f in formats if f not in FORMATS]
     if bad:
-        raise ValueError(f"unknown figure formats {bad}; valid formats are {list(FORMATS)}")
+        raise UsageError(f"unknown figure formats {bad}; valid formats are {list(FORMATS)}")
+    if data is not None and data.empty:
+        raise UsageError(f"figure {name!r} has no data; show a note instead of an empty figure")
+    name = safe_name(name)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
     metadata = {"png": {"Software": None}, "svg": {"Date": None, "Creator": None},
                 "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None}}
     written = []
