@@ -50,8 +50,6 @@ UNKNOWN_VALUES = frozenset({"", "unknown", "na", "n/a", "none", "null"})
 UNKNOWN_PREFIX = "unknown:"
 
 # ---- grouping ---------------------------------------------------------------------------------------------
-#: The fixed grouping columns of ``frame_scores``.
-GROUP_KEYS = ("doc_id", "outlet", "event", "voice", "position")
 #: The grouping levels ``frame_scores`` has by default.
 FRAME_LEVELS: tuple[tuple[str, ...], ...] = (
     ("doc_id",), ("outlet",), ("event",), ("outlet", "event"), ("voice",), ("position",),

@@ -21,8 +21,6 @@ import pandas as pd
 
 PARAGRAPH_SEP = "\n\n"
 WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
-#: A word with any trailing apostrophes or hyphens ("leaders’", "so-"), used where a cue's neighbour is read.
-TOKEN_RE = re.compile(r"[\w’'-]+")
 
 _MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_RE = r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
