@@ -12,6 +12,7 @@ Nothing here knows about tables, lexicons or files. The rules are:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from datetime import date, datetime
@@ -90,6 +91,32 @@ def iter_paragraphs(text: str) -> Iterator[tuple[int, int, int]]:
             yield para_id, start, end
             para_id += 1
         start = end + len(PARAGRAPH_SEP)
+
+
+class SpanIndex:
+    """Sorted, non-overlapping half-open spans ``[start, end)`` of one document (its quotations), for
+    per-offset questions in O(log n). :func:`in_spans` answers the same question for whole tables.
+
+    Example:
+        >>> quotes = SpanIndex([(10, 20), (0, 5)])
+        >>> quotes.contains(3), quotes.contains(5), quotes.last_ending_by(12)
+        (True, False, (0, 5))
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.ends = [b for _, b in self.spans]
+
+    def contains(self, pos: int) -> bool:
+        """Whether ``pos`` falls inside a span."""
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < self.ends[i]
+
+    def last_ending_by(self, pos: int) -> tuple[int, int] | None:
+        """The last span that ends at or before ``pos``."""
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return self.spans[i] if i >= 0 else None
 
 
 def in_spans(positions: pd.DataFrame, spans: pd.DataFrame) -> np.ndarray:

@@ -1,13 +1,21 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-# the test run never reads or writes the user's signal cache
-os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-test-cache-")
+# everything the run writes outside pytest's tmp_path (doctest folders, browser profiles, the signal cache)
+# goes into one folder that is removed at the end: the system temporary folder is left as it was, and the
+# user's signal cache is never read or written
+_SCRATCH = tempfile.mkdtemp(prefix="framing-tests-")
+os.environ["TMPDIR"] = _SCRATCH
+tempfile.tempdir = _SCRATCH
+os.environ["FRAMING_CACHE_DIR"] = os.path.join(_SCRATCH, "cache")
+atexit.register(shutil.rmtree, _SCRATCH, ignore_errors=True)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "data" / "raw" / "xi-trump-calls"

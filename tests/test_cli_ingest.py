@@ -74,3 +74,14 @@ def test_signals_with_a_user_lexicon(seeds_dir, tmp_path):
                  "--resamples", "0"]) == 0
     matches = pd.read_csv(tmp_path / "s" / "frame_matches.csv")
     assert set(matches.lexicon) == {"mine"} and set(matches.match.str.lower()) == {"soybeans", "soybean"}
+
+
+def test_a_corpus_that_loads_nothing_is_a_usage_error(tmp_path, capsys):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "empty.txt").write_bytes(b"")
+    (tmp_path / "corpus" / "binary.txt").write_bytes(b"\x00\x01\x02")
+    for command in ("ingest", "signals"):
+        code = main([command, str(tmp_path / "corpus"), "--out", str(tmp_path / command), "--no-progress"]
+                    if command == "signals" else [command, str(tmp_path / "corpus"), "--out", str(tmp_path / command)])
+        err = capsys.readouterr().err
+        assert code == 2 and "no document loaded" in err and "empty file" in err and "binary" in err, err

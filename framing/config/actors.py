@@ -9,6 +9,7 @@ from pathlib import Path
 from framing.config.files import data_path, read_yaml
 from framing.errors import ConfigFileError, check_keys
 from framing.schema import ACTOR_KINDS, SIDES
+from framing.text import fold_apostrophes
 
 _TOP_KEYS = {"name", "version", "description", "source", "actors"}
 _ACTOR_KEYS = {"id", "side", "kind", "gender", "aliases", "titles", "channel"}
@@ -68,7 +69,7 @@ class Actors:
 
 
 def _key(text: str) -> str:
-    return text.replace("'", "’")
+    return fold_apostrophes(text)
 
 
 def load_actors(path: str | Path | None = None) -> Actors:
@@ -127,6 +128,6 @@ def load_actors(path: str | Path | None = None) -> Actors:
     for variant, key in variants.items():
         surface.setdefault(variant, surface[key])
     forms = sorted(surface, key=len, reverse=True)
-    alternation = "|".join(re.escape(f).replace("’", "['’]") for f in forms)
+    alternation = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
     pattern = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w-])")
     return Actors(str(raw.get("name", "actors")), str(raw.get("version", "unversioned")), by_id, surface, pattern)

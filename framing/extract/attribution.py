@@ -305,7 +305,7 @@ def _continuation(doc: Document, sent, text: str, s0: int, para_id: int) -> list
     prev_sent, prev_para, speaker_id = doc.last_direct
     if int(sent.sent_id) != prev_sent + 1 or para_id - prev_para > 1:
         return []
-    quote = next(((s, e) for s, e in doc.quotes if s == s0), None)
+    quote = doc.quote_starting_at(s0)
     if quote is None or quote[1] > s0 + len(text):
         return []  # the quotation runs on into a later sentence, where its cue is
     doc.last_direct = (int(sent.sent_id), para_id, speaker_id)

@@ -15,6 +15,7 @@ import pandas as pd
 
 from framing.config.actors import Actors, Mention
 from framing.config.verbs import ChannelRules
+from framing.text import SpanIndex
 
 #: The widest span (in characters) read before a cue for a speaker's name, title or pronoun.
 WINDOW = 240
@@ -59,9 +60,8 @@ class Document:
         self.doc_id = doc_id
         self.sentences = sentences
         self.s_starts = [s.start for s in sentences]
-        self.quotes = sorted(quotes)
-        self.q_starts = [q[0] for q in self.quotes]
-        self.q_ends = [q[1] for q in self.quotes]
+        self.index = SpanIndex(quotes)
+        self.quotes, self.q_starts = self.index.spans, self.index.starts
         self.actors = actors
         self.channels = channels
         self.subjects: list[tuple[int, str]] = []  # (sent_id, actor id) of sentence subjects, in order
@@ -69,19 +69,22 @@ class Document:
         self.last_direct: tuple[int, int, str] | None = None  # (sent_id, para_id, speaker id)
 
     def quoted(self, pos: int) -> bool:
-        i = bisect.bisect_right(self.q_starts, pos) - 1
-        return i >= 0 and pos < self.q_ends[i]
+        return self.index.contains(pos)
 
     def quote_ending_at(self, pos: int) -> tuple[int, int] | None:
         """The quotation that closes just before ``pos`` (only punctuation and spaces between)."""
-        i = bisect.bisect_right(self.q_ends, pos) - 1
-        if i >= 0 and not self.text_at(self.q_ends[i], pos).strip(" ,;:—–"):
-            return self.quotes[i]
+        quote = self.index.last_ending_by(pos)
+        if quote is not None and not self.text_at(quote[1], pos).strip(" ,;:—–"):
+            return quote
         return None
 
     def last_quote_before(self, pos: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self.q_ends, pos) - 1
-        return self.quotes[i] if i >= 0 else None
+        return self.index.last_ending_by(pos)
+
+    def quote_starting_at(self, pos: int) -> tuple[int, int] | None:
+        """The quotation that opens at ``pos``, if any."""
+        i = bisect.bisect_left(self.q_starts, pos)
+        return self.quotes[i] if i < len(self.quotes) and self.q_starts[i] == pos else None
 
     def text_at(self, a: int, b: int) -> str:
         i = bisect.bisect_right(self.s_starts, a) - 1

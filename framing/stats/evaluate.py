@@ -33,6 +33,7 @@ import pandas as pd
 from framing.config.verbs import load_reporting_verbs
 from framing.errors import FramingError
 from framing.schema import GOLD_COLUMNS, METRIC_COLUMNS
+from framing.text import fold_apostrophes
 
 FIELDS = ("speaker", "cue", "speaker+cue", "quote_type", "cue_class", "channel", "hedge")
 _BRAT_LABELS = {"source": "Source", "cue": "Cue", "content": "Content"}
@@ -116,7 +117,7 @@ def load_brat_gold(folder: str | Path, *, verbs=None) -> pd.DataFrame:
 
 def _head(speaker: str) -> str:
     words = re.findall(r"[\w’'-]+", speaker)
-    return words[-1].lower().replace("’", "'") if words else ""
+    return fold_apostrophes(words[-1].lower()) if words else ""
 
 
 def _quote_type_of(content: str) -> str:
@@ -191,7 +192,7 @@ def align_gold(gold: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
         [1]
     """
     def norm(t: str) -> str:
-        return " ".join(str(t).replace("’", "'").split())
+        return " ".join(fold_apostrophes(str(t)).split())
 
     index: dict[tuple[str, str], int] = {}
     by_doc: dict[str, list[tuple[int, str]]] = {}

@@ -235,7 +235,8 @@ def same_event_balance(frame_scores: pd.DataFrame, *, lexicon: str = "stance", e
 def kwic_examples(matches: pd.DataFrame, sentences: pd.DataFrame, articles: pd.DataFrame, *, lexicon: str,
                   by: str = "outlet", per_group: int = 2, groups: int = 8) -> pd.DataFrame:
     """A few matched sentences per group and frame (the first in document order), so a reader sees what was
-    counted: ``group, frame, doc_id, voice, negated, highlighted``.
+    counted: ``group, frame, doc_id, voice, negated, highlighted``. ``by`` is an article column, ``voice`` or
+    ``position``.
 
     Example:
         >>> m = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "lexicon": ["stance"], "frame": ["warning"],
@@ -251,10 +252,17 @@ def kwic_examples(matches: pd.DataFrame, sentences: pd.DataFrame, articles: pd.D
     name = str(lexicon) if str(lexicon) in set(matches["lexicon"].astype(str)) or not len(matches) else \
         lexicon_name(pd.DataFrame({"lexicon": matches["lexicon"]}), lexicon)
     lines = kwic(matches, sentences, lexicon=name, width=70)
-    if lines.empty or by not in articles.columns:
+    if lines.empty or by not in {*articles.columns, "voice", "position"}:
         return pd.DataFrame(columns=columns)
-    label = dict(zip(articles["doc_id"], group_labels(articles, by)))
-    lines = lines[~lines["negated"].astype(bool)].assign(group=lines["doc_id"].map(label))
+    if by == "voice":
+        group = lines["voice"]
+    elif by == "position":
+        where = pd.MultiIndex.from_frame(sentences[["doc_id", "sent_id"]])
+        group = pd.Series(sentences["position"].to_numpy()[where.get_indexer(
+            pd.MultiIndex.from_frame(lines[["doc_id", "sent_id"]]))], index=lines.index)
+    else:
+        group = lines["doc_id"].map(dict(zip(articles["doc_id"], group_labels(articles, by))))
+    lines = lines.assign(group=group)[~lines["negated"].astype(bool)]
     busiest = lines["group"].value_counts().index[:groups]
     lines = lines[lines["group"].isin(busiest)]
     return (lines.groupby(["group", "frame"], sort=True).head(per_group)
