@@ -32,7 +32,7 @@ def _add_corpus_args(p: argparse.ArgumentParser, *, positional: bool = True) -> 
                    "(repeat; e.g. --column text=body --column published=date)")
     p.add_argument("--text-column", help="for tables: the column with the article text (same as --column text=…)")
     p.add_argument("--id-column", help="for tables: the column with the document id (same as --column doc_id=…)")
-    p.add_argument("--encoding", help="force one text encoding instead of detecting it per file")
+    p.add_argument("--encoding", type=_encoding, help="force one text encoding instead of detecting it per file")
 
 
 def _add_resource_args(p: argparse.ArgumentParser, *, lexicons: bool = True) -> None:
@@ -82,7 +82,9 @@ def _summarise(load_report, n_articles: int, n_sentences: int, out: Path) -> Non
 
 def _require_documents(load_report, corpus: object) -> None:
     """A load that yields no document is a usage error that gives each input's reason."""
-    if not len(load_report) or (load_report["status"] == "skipped").all():
+    from framing.schema import SKIPPED
+
+    if not len(load_report) or (load_report["status"] == SKIPPED).all():
         reasons = "; ".join(f"{r.input}: {r.reason}" for r in load_report.head(5).itertuples())
         more = f" (and {len(load_report) - 5} more)" if len(load_report) > 5 else ""
         raise UsageError(f"{corpus}: no document loaded: {reasons or 'no input files'}{more}")
@@ -172,6 +174,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 def _custom_resources(args: argparse.Namespace) -> bool:
     return any(getattr(args, k) is not None for k in ("actors", "verbs", "rules", "negation", "channels"))
+
+
+def _encoding(text: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {text!r} (e.g. utf-8, cp1252, latin-1, gb18030)") from None
 
 
 def _positive(text: str) -> int:
@@ -283,10 +294,23 @@ def _version() -> str:
     return __version__
 
 
+class _Terminated(BaseException):
+    """SIGTERM arrived (``timeout``, a scheduler, ``kill``)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``framing`` console script."""
+    import signal
+    import threading
+
     parser = build_parser()
     args = parser.parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         return int(args.func(args) or 0)
     except (FramingError, FileNotFoundError) as exc:
@@ -296,8 +320,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"  {line.strip()}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print(f"framing {args.command}: interrupted", file=sys.stderr)
+        print(f"framing {args.command}: interrupted; the previous output is left as it was", file=sys.stderr)
         return 130
+    except _Terminated:
+        print(f"framing {args.command}: stopped by SIGTERM; the previous output is left as it was", file=sys.stderr)
+        return 143
+    except OSError as exc:  # a full disk, a read-only folder: one line, not a traceback
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"framing {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

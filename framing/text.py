@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -140,6 +141,20 @@ def in_spans(positions: pd.DataFrame, spans: pd.DataFrame) -> np.ndarray:
     q_start, q_end = q_start[order], q_end[order]
     idx = np.searchsorted(q_start, pos, side="right") - 1
     return (idx >= 0) & (pos < q_end[np.clip(idx, 0, None)])
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def clean_value(value: str) -> str:
+    """A metadata value as one label: Unicode NFC, no zero-width or soft-hyphen characters, single spaces.
+    So "BBC" and "BBC" followed by a zero-width space are one outlet.
+
+    Example:
+        >>> clean_value("BBC\u200b "), clean_value("Le  Monde"), clean_value("Cafe\u0301") == "Café"
+        ('BBC', 'Le Monde', True)
+    """
+    return " ".join(unicodedata.normalize("NFC", value).translate(_INVISIBLE).split())
 
 
 def parse_date(text: str) -> date | None:

@@ -22,7 +22,7 @@ def mixed(tmp_path):
         (d / f"a{i}.txt").write_text(f"Story {i}. {BODY}", encoding="utf-8")
     (d / "empty.txt").write_bytes(b"")
     (d / "notes.pdf").write_bytes(b"%PDF-1.4")
-    (d / "sub" / "a1.md").write_text("A second a1 that must be reported as a duplicate.", encoding="utf-8")
+    (d / "a1.md").write_text("An a1 read first, so a1.txt must be reported as a duplicate.", encoding="utf-8")
     (d / "metadata.csv").write_text("doc_id,outlet,event\na0,BBC,e1\na5,CGTN,e1\nghost,BBC,e1\n", encoding="utf-8")
     return d
 
@@ -35,7 +35,7 @@ def test_chunks_stack_to_the_whole_corpus(mixed):
     for name, table in whole.tables().items():
         pd.testing.assert_frame_equal(stacked.tables()[name], table, obj=name)
     report = stacked.load_report
-    assert "duplicate doc_id 'a1'" in report[report.input.str.endswith("a1.md")].reason.item()
+    assert "duplicate doc_id 'a1'" in report[report.input.str.endswith("a1.txt")].reason.item()
     assert report[report.doc_id == "ghost"].reason.item() == "metadata row matches no loaded document"
     assert len(report) == 7 + 3 + 1  # every input, including the metadata row that matched nothing
 

@@ -68,13 +68,16 @@ def test_encodings_and_line_endings(messy):
 
 def test_duplicate_doc_ids_keep_the_first(tmp_path):
     (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.md").write_text("First version of the story.", encoding="utf-8")
+    (tmp_path / "a" / "x.txt").write_text("Second version of the story.", encoding="utf-8")
     (tmp_path / "b").mkdir()
-    (tmp_path / "a" / "x.txt").write_text("First version of the story.", encoding="utf-8")
-    (tmp_path / "b" / "x.md").write_text("Second version of the story.", encoding="utf-8")
+    (tmp_path / "b" / "x.txt").write_text("Another story in another folder.", encoding="utf-8")
     corpus = load_corpus(str(tmp_path / "**" / "x.*"))
-    assert corpus.articles.text.tolist() == ["First version of the story."]
+    # ids are paths below the glob's fixed part: a/x (twice: a duplicate) and b/x (another document)
+    assert corpus.articles.doc_id.tolist() == ["a/x", "b/x"]
+    assert corpus.articles.text.tolist() == ["First version of the story.", "Another story in another folder."]
     dup = corpus.load_report[corpus.load_report.status == "skipped"].iloc[0]
-    assert dup.input.endswith("x.md") and "duplicate doc_id 'x'" in dup.reason and "a/x.txt" in dup.reason
+    assert dup.input.endswith("a/x.txt") and "duplicate doc_id 'a/x'" in dup.reason and "a/x.md" in dup.reason
 
 
 def test_metadata_rows_without_files_and_files_without_rows(tmp_path):

@@ -197,6 +197,8 @@ def _from_csv(path: Path) -> Lexicon:
     if not meta_path.exists():
         raise ConfigFileError(f"{path}: a CSV lexicon needs its metadata in {meta_path.name} beside it")
     meta = read_yaml(meta_path) or {}
+    if not isinstance(meta, dict):
+        raise ConfigFileError(f"{meta_path}: expected a mapping with keys {sorted(_TOP_KEYS - {'frames'})}")
     if "frames" in meta:
         raise ConfigFileError(f"{meta_path}: frames come from the CSV; remove 'frames' here")
     frames: dict[str, list[str]] = {}

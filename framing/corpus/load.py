@@ -18,15 +18,8 @@ from framing.config.rules import BoilerplateRules, load_boilerplate_rules
 from framing.corpus.clean import clean_text
 from framing.corpus.segment import find_quotes, split_sentences
 from framing.io.sidecar import load_metadata
-from framing.io.readers import (
-    SIDECAR_NAME,
-    TABLE_SUFFIXES,
-    TEXT_SUFFIXES,
-    RawDocument,
-    iter_table,
-    read_document,
-    resolve_inputs,
-)
+from framing.io.inputs import SIDECAR_NAME, TABLE_SUFFIXES, TEXT_SUFFIXES, list_inputs
+from framing.io.readers import RawDocument, iter_table, read_document
 from framing.schema import (
     ARTICLE_COLUMNS,
     LOAD_REPORT_COLUMNS,
@@ -35,9 +28,10 @@ from framing.schema import (
     METADATA_COLUMNS,
     REMOVED_COLUMNS,
     SKIPPED,
+    UNKNOWN_PREFIX,
     is_known,
 )
-from framing.text import PARAGRAPH_SEP, count_words, parse_date
+from framing.text import PARAGRAPH_SEP, clean_value, count_words, parse_date
 
 _INFERRED = ("title", "byline", "dateline", "credit", "outlet", "published")
 
@@ -93,7 +87,8 @@ def load_corpus(
     """Load scraped articles into tidy tables.
 
     Args:
-        path: A directory of .txt/.md/.html files (doc_id = file stem), a glob such as
+        path: A directory of .txt/.md/.html files, walked with its subfolders (doc_id = the path below the
+            directory without its suffix; hidden files and links outside it are listed as skipped), a glob such as
             ``"news/**/*.html"``, one such file, or one CSV/JSONL/Parquet table with a row per article.
         metadata: A metadata CSV (see :func:`framing.metadata.load_metadata`). By default a
             ``metadata.csv`` beside the files is used if there is one. Sidecar values override inference.
@@ -157,7 +152,8 @@ def iter_corpus(
         >>> [len(c.articles) for c in iter_corpus("data/raw/xi-trump-calls", chunk_docs=2)]
         [2, 2, 1]
     """
-    kind, files, folder = resolve_inputs(path)
+    found = list_inputs(path)
+    kind, folder = found.kind, found.folder
     if rules is None and resources is not None:
         rules = resources.rules
     rules = rules if isinstance(rules, BoilerplateRules) else load_boilerplate_rules(rules)
@@ -171,7 +167,8 @@ def iter_corpus(
     removed: list[dict[str, object]] = []
     first_source: dict[str, str] = {}
     meta_by_id = {} if sidecar is None else {r["doc_id"]: r for r in sidecar.to_dict("records")}
-    for raw in _iter_raw(kind, files, sidecar_path, columns, encoding, report):
+    report.extend(_report_row(entry, "", "file", SKIPPED, reason) for entry, reason in found.skipped)
+    for raw in _iter_raw(kind, found.files, found.ids, sidecar_path, columns, encoding, report):
         kind_name = "record" if raw.fmt == "table" else "file"
         if raw.error:
             report.append(_report_row(raw.source_path, raw.doc_id, kind_name, SKIPPED, raw.error,
@@ -208,10 +205,20 @@ def iter_corpus(
                 for key, value in meta_row.items():
                     if key not in ("doc_id", "_line") and (is_known(value) or key not in row):
                         row[key] = value if is_known(value) or key == "notes" else row.get(key)
-        row["published"] = _as_date(row.get("published"))
+        given = row.get("published")
+        row["published"] = _as_date(given)
+        if is_known(given) and row["published"] is None:
+            warnings.append(f"published value {str(given)[:40]!r} is not a date; left empty")
+        for key in [k for k, v in row.items() if isinstance(v, str) and k != "notes"]:
+            row[key] = clean_value(row[key])
         for key in ("outlet", "event"):
             if not is_known(row.get(key)):
                 row[key] = "unknown"
+            elif str(row[key]).startswith(UNKNOWN_PREFIX):
+                renamed = UNKNOWN_PREFIX[:-1] + "_" + str(row[key])[len(UNKNOWN_PREFIX):]
+                warnings.append(f"{key} {row[key]!r} renamed {renamed!r}: framing labels a document of unknown "
+                                f"{key} '{UNKNOWN_PREFIX}<doc_id>'")
+                row[key] = renamed
         row.update(text=text, n_words=count_words(text), source_path=raw.source_path)
         articles.append(row)
         removed.extend({"doc_id": raw.doc_id, **r} for r in cleaned.removed)
@@ -235,17 +242,18 @@ def iter_corpus(
         yield _chunk(articles, report, removed, version)
 
 
-def _iter_raw(kind: str, files: list[Path], sidecar_path: Path | None, columns: Mapping[str, str] | None,
+def _iter_raw(kind: str, files: list[Path], ids: list[str], sidecar_path: Path | None,
+              columns: Mapping[str, str] | None,
               encoding: str | None, report: list[dict[str, object]]) -> Iterator[RawDocument]:
     """Raw documents from every input, one at a time; unsupported files go straight to ``report``."""
-    for file in files:
+    for file, doc_id in zip(files, ids):
         if sidecar_path is not None and file.resolve() == sidecar_path.resolve():
             continue
         suffix = file.suffix.lower()
         if kind == "table" or (suffix in TABLE_SUFFIXES and suffix not in TEXT_SUFFIXES and len(files) == 1):
             yield from iter_table(file, columns=columns)
         elif suffix in TEXT_SUFFIXES:
-            yield read_document(file, encoding=encoding)
+            yield read_document(file, doc_id=doc_id, encoding=encoding)
         else:
             report.append(_report_row(file, "", "file", SKIPPED,
                                       f"unsupported file type {suffix or '(none)'!r}; "

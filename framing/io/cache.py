@@ -20,6 +20,7 @@ import pandas as pd
 from framing._version import __version__
 from framing.config.bundle import Resources
 from framing.config.files import data_path
+from framing.io.inputs import list_inputs
 
 _PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -54,18 +55,18 @@ def code_version() -> str:
 
 
 def corpus_checksum(path: str | Path) -> str:
-    """SHA-256 over the corpus input files (relative names and bytes, in name order).
+    """SHA-256 over exactly the inputs a load reads (their ids and bytes, in order) and the entries it skips.
 
     Example:
         >>> len(corpus_checksum("data/raw/xi-trump-calls"))
         64
     """
-    path = Path(path)
-    files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+    found = list_inputs(path)
     digest = hashlib.sha256()
-    for f in files:
-        digest.update(str(f.relative_to(path) if path.is_dir() else f.name).encode("utf-8") + b"\0")
-        digest.update(f.read_bytes())
+    for doc_id, f in zip(found.ids, found.files):
+        digest.update(doc_id.encode("utf-8") + b"\0" + f.read_bytes())
+    for entry, reason in found.skipped:
+        digest.update(f"{entry}\0{reason}".encode())
     return digest.hexdigest()
 
 

@@ -7,7 +7,7 @@ loader can report it and go on. Only a problem with the whole input (a missing p
 from __future__ import annotations
 
 import csv
-import glob as globlib
+import sys
 import io
 import json
 import re
@@ -15,12 +15,10 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from framing.errors import CorpusPathError
 from framing.io.decode import UnreadableInput, decode_bytes
+from framing.io.inputs import TEXT_SUFFIXES
 
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
-TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".parquet")
-SIDECAR_NAME = "metadata.csv"
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # one long article is an article, not a malformed line
 
 
 @dataclass
@@ -125,44 +123,6 @@ def _strip_markdown(text: str) -> str:
     return _MD_EMPHASIS.sub(r"\2", text)
 
 
-def resolve_inputs(path: str | Path) -> tuple[str, list[Path], Path | None]:
-    """Work out what a corpus path names.
-
-    Args:
-        path: A directory, a glob pattern, a single text/HTML file, or a CSV/JSONL/Parquet table.
-
-    Returns:
-        ``(kind, files, directory)``: kind is ``"files"`` or ``"table"``; files are sorted; directory is
-        where a ``metadata.csv`` sidecar is looked for (``None`` for tables).
-
-    Raises:
-        CorpusPathError: If the path does not exist or the glob matches nothing.
-
-    Example:
-        >>> kind, files, folder = resolve_inputs("data/raw/xi-trump-calls")
-        >>> kind, len(files), files[0].name
-        ('files', 6, '000_7a1cdc4cf052a761.txt')
-    """
-    text = str(path)
-    p = Path(text)
-    if any(ch in text for ch in "*?["):
-        matches = sorted(Path(m) for m in globlib.glob(text, recursive=True) if Path(m).is_file())
-        if not matches:
-            raise CorpusPathError(f"corpus glob {text!r} matches no files")
-        parents = {m.parent for m in matches}
-        return "files", matches, parents.pop() if len(parents) == 1 else None
-    if not p.exists():
-        raise CorpusPathError(f"corpus path {text!r} does not exist")
-    if p.is_dir():
-        files = sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith("."))
-        if not files:
-            raise CorpusPathError(f"corpus directory {text!r} contains no files")
-        return "files", files, p
-    if p.suffix.lower() in TABLE_SUFFIXES:
-        return "table", [p], None
-    return "files", [p], p.parent
-
-
 def iter_table(path: Path, *, columns: Mapping[str, str] | None = None) -> Iterator[RawDocument]:
     """Yield one :class:`RawDocument` per record of a CSV, JSONL or Parquet corpus file.
 
@@ -187,18 +147,23 @@ def iter_table(path: Path, *, columns: Mapping[str, str] | None = None) -> Itera
     mapping = {"doc_id": "doc_id", "text": "text", **(columns or {})}
     reverse = {v: k for k, v in mapping.items()}
     suffix = path.suffix.lower()
-    if suffix == ".parquet":
-        import pandas as pd
+    encoding, file_warnings = "", []
+    what = "row" if suffix == ".parquet" else "line"
+    try:
+        if suffix == ".parquet":
+            import pandas as pd
 
-        frame = pd.read_parquet(path)
-        records: Iterator[tuple[int, dict[str, object] | None, str | None]] = (
-            (i + 1, row, None) for i, row in enumerate(frame.to_dict("records"))
-        )
-        what = "row"
-    elif suffix == ".csv":
-        records, what = _csv_records(path), "line"
-    else:
-        records, what = _jsonl_records(path), "line"
+            frame = pd.read_parquet(path)
+            records: Iterator[tuple[int, dict[str, object] | None, str | None]] = (
+                (i + 1, row, None) for i, row in enumerate(frame.to_dict("records")))
+            encoding = "parquet"
+        else:
+            text, encoding, _, file_warnings = decode_bytes(path.read_bytes())
+            records = _csv_records(text) if suffix == ".csv" else _jsonl_records(text)
+    except UnreadableInput as exc:
+        records = iter([(0, None, f"unreadable table: {exc}")])
+    except Exception as exc:  # noqa: BLE001 (a truncated or foreign file is one skipped input, not a crash)
+        records = iter([(0, None, f"unreadable {suffix[1:]} table: {str(exc).splitlines()[0][:200]}")])
     for line_no, record, error in records:
         doc = RawDocument(doc_id=f"{path.stem}-{line_no}", source_path=f"{path}:{line_no}", fmt="table")
         if error or record is None:
@@ -213,17 +178,40 @@ def iter_table(path: Path, *, columns: Mapping[str, str] | None = None) -> Itera
         raw_id = renamed.pop("doc_id", None)
         if raw_id not in (None, "") and str(raw_id) != "nan":
             doc.doc_id = str(raw_id)
-        text = renamed.pop("text")
-        doc.text = "" if text is None else str(text).replace("\r\n", "\n").replace("\r", "\n")
-        doc.encoding = "utf-8"
+        text, problem = _as_text(renamed.pop("text"))
+        if problem:
+            doc.error = f"{what} {line_no}: {problem}"
+            yield doc
+            continue
+        doc.text = text.replace("\r\n", "\n").replace("\r", "\n")
+        doc.encoding = encoding
+        doc.warnings = list(file_warnings)
         doc.meta = {k: v for k, v in renamed.items() if v not in (None, "")}
         if not doc.text.strip():
             doc.error = f"{what} {line_no}: empty text"
         yield doc
 
 
-def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, object] | None, str | None]]:
-    text, _, _, _ = decode_bytes(path.read_bytes())
+def _as_text(value: object) -> tuple[str, str]:
+    """A record's text as a string, or why it is not one. A list of strings is a list of paragraphs."""
+    if value is None:
+        return "", ""
+    if isinstance(value, str):
+        return value, ""
+    if hasattr(value, "tolist") and not isinstance(value, (int, float)):
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        if all(isinstance(v, str) for v in value):
+            return "\n\n".join(value), ""
+        return "", "text is a list of non-strings, not article text"
+    if isinstance(value, dict):
+        return "", "text is an object, not a string"
+    if isinstance(value, (int, float, bool)):
+        return "", f"text is a {type(value).__name__} ({value!r}), not article text"
+    return "", f"text is a {type(value).__name__}, not a string"
+
+
+def _csv_records(text: str) -> Iterator[tuple[int, dict[str, object] | None, str | None]]:
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
@@ -248,8 +236,7 @@ def _csv_records(path: Path) -> Iterator[tuple[int, dict[str, object] | None, st
         yield reader.line_num, dict(zip(header, row)), None
 
 
-def _jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, object] | None, str | None]]:
-    text, _, _, _ = decode_bytes(path.read_bytes())
+def _jsonl_records(text: str) -> Iterator[tuple[int, dict[str, object] | None, str | None]]:
     for line_no, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue

@@ -43,6 +43,10 @@ def load_metadata(path: str | Path) -> pd.DataFrame:
         text, _, _, _ = decode_bytes(path.read_bytes())
     except FileNotFoundError as exc:
         raise MetadataError(f"{path}: metadata file does not exist") from exc
+    except IsADirectoryError as exc:
+        raise MetadataError(f"{path}: is a folder, not a metadata CSV") from exc
+    except OSError as exc:
+        raise MetadataError(f"{path}: cannot read: {exc.strerror or exc}") from exc
     except UnreadableInput as exc:
         raise MetadataError(f"{path}: {exc}") from exc
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

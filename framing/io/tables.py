@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
 from framing.errors import UsageError
+
+
+_FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?![\d.]+$))")
+
+
+def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``@``, a tab, or ``-`` not
+    followed by a number) get a leading ``'``, so a CSV opened in Excel or LibreOffice shows the text and runs
+    nothing. The Parquet copies keep the text as it is.
+
+    Example:
+        >>> spreadsheet_safe(pd.DataFrame({"a": ["=SUM(A1)", "+cmd|calc!A0", "-3", "ok"]})).a.tolist()
+        ["'=SUM(A1)", "'+cmd|calc!A0", '-3', 'ok']
+    """
+    text = [c for c in frame.columns if frame[c].dtype == object or pd.api.types.is_string_dtype(frame[c])]
+    if not text or frame.empty:
+        return frame
+    out = frame.copy()
+    for c in text:
+        values = out[c]
+        risky = values.map(lambda v: isinstance(v, str) and bool(_FORMULA.match(v)))
+        if risky.any():
+            out[c] = values.where(~risky, "'" + values.astype(str))
+    return out
 
 
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, parquet: bool = True) -> list[Path]:
@@ -35,7 +60,8 @@ def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, par
     written: list[Path] = []
     for name, frame in tables.items():
         csv_path = out / f"{name}.csv"
-        frame.to_csv(csv_path, index=False, lineterminator="\n", float_format="%.10g", encoding="utf-8")
+        spreadsheet_safe(frame).to_csv(csv_path, index=False, lineterminator="\n", float_format="%.10g",
+                                       encoding="utf-8")
         written.append(csv_path)
         if parquet:
             pq_path = out / f"{name}.parquet"
@@ -115,7 +141,8 @@ class TableStream:
                 for i, part in enumerate(parts):
                     table = pq.read_table(part)
                     frame = table.to_pandas().reindex(columns=schema.names)  # dtypes as appended
-                    frame.to_csv(csv, index=False, header=i == 0, lineterminator="\n", float_format="%.10g")
+                    spreadsheet_safe(frame).to_csv(csv, index=False, header=i == 0, lineterminator="\n",
+                                                   float_format="%.10g")
                     if writer is not None:
                         for field in schema:
                             if field.name not in table.column_names:

@@ -129,7 +129,9 @@ def run_chunks(chunks: Iterable[Corpus], run: Plan, *, workers: int = 1) -> Iter
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
 
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_worker_signals)
+    try:
         pending: deque[Future[Part]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(score_chunk, chunk, run))
@@ -137,6 +139,20 @@ def run_chunks(chunks: Iterable[Corpus], run: Plan, *, workers: int = 1) -> Iter
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+    except BaseException:  # stopped (SIGTERM, Ctrl-C, an error, the consumer gone): no worker outlives the run
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _worker_signals() -> None:
+    """Workers leave Ctrl-C to the main process and die at once on SIGTERM (the main process stops them)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def return_freed_memory() -> None:

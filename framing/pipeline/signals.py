@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -17,6 +18,7 @@ from framing.config.bundle import Resources, as_resources
 from framing.config.lexicons import Lexicon
 from framing.corpus.load import Corpus, iter_corpus, load_corpus
 from framing.errors import UsageError, check_choice
+from framing.io.staging import publish, staging_folder
 from framing.io.tables import TableStream
 from framing.pipeline.aggregate import Aggregator
 from framing.pipeline.chunks import part_of, plan, return_freed_memory, run_chunks, split_corpus, stack
@@ -134,7 +136,8 @@ def stream_signals(
     Per-document tables (``articles, sentences, frame_matches, sentiment, attributions, load_report,
     removed_lines``) are written as each chunk is done; the aggregate tables are computed at the end from
     compact numeric units. The files are the ones :func:`compute_signals` plus
-    :func:`~framing.io.write_tables` give, with the same CSV bytes.
+    :func:`~framing.io.write_tables` give, with the same CSV bytes. The folder is written beside ``out_dir`` and
+    swapped in only when complete, so a killed run leaves the previous tables as they were.
 
     Args:
         path: The corpus (anything :func:`~framing.load_corpus` reads).
@@ -170,7 +173,22 @@ def stream_signals(
     chunks = iter_corpus(path, metadata=metadata, columns=columns, encoding=encoding, chunk_docs=chunk_docs,
                          resources=res)
     bar = tqdm(desc="score documents", unit="doc", disable=not progress)
-    with TableStream(out_dir) as stream:
+    out = Path(out_dir)
+    tmp = staging_folder(out, owned=("load_report.csv",))  # the previous tables stay until this run is done
+    try:
+        _stream(chunks, run, aggregator, tmp, counts, bar, workers=workers, progress=progress)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    publish(tmp, out)
+    return counts
+
+
+def _stream(chunks, run, aggregator: Aggregator, folder: Path, counts: dict[str, int], bar, *, workers: int,
+            progress: bool) -> None:
+    from tqdm.auto import tqdm
+
+    with TableStream(folder) as stream:
         for part in run_chunks(chunks, run, workers=workers):
             aggregator.add(part)
             for name, frame in part.tables.items():
@@ -186,7 +204,6 @@ def stream_signals(
             counts[name] = counts.get(name, 0) + len(frame)
             del frame
             return_freed_memory()
-    return counts
 
 
 def filter_signals(

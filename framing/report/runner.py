@@ -23,10 +23,12 @@ from pathlib import Path
 from framing.config.bundle import Resources, as_resources
 from framing.config.files import default_corpus, read_yaml
 from framing.errors import FramingError, UsageError, check_keys
+from framing.io.staging import publish, staging_folder
 from framing.io.cache import corpus_checksum, load_cached, signals_key, store
 from framing.io.tables import write_tables
 from framing.pipeline.signals import compute_signals, filter_signals
 from framing.report.html import write_html
+from framing.viz.plots import safe_name
 from framing.report.params import list_notebooks, notebook_path, split_parameters
 from framing.report.setup import check_request, kernel_name, levels_for
 
@@ -66,12 +68,26 @@ def load_config(path: str | Path) -> dict[str, object]:
     return raw
 
 
+def default_name(corpus: Path) -> str:
+    """The default report folder name: the corpus folder or file name (for a glob, its fixed folder).
+
+    Example:
+        >>> default_name(Path("/data/news/*.txt")), default_name(Path("/data/news.csv"))
+        ('news', 'news')
+    """
+    text = str(corpus)
+    if any(ch in text for ch in "*?["):
+        corpus = Path(text[:min(text.index(ch) for ch in "*?[" if ch in text)] + "x").parent
+    return safe_name(corpus.stem) or "corpus"
+
+
 def _signal_tables(corpus: Path, res: Resources, *, load_options: Mapping[str, object], levels: list,
                    n_resamples: int, seed: int, use_cache: bool, params: Mapping[str, object]
                    ) -> tuple[dict, str, str]:
     """The signal tables (computed once, or from the cache), the cache state and the key."""
     key = signals_key(corpus, resources=res, metadata=load_options.get("metadata"),
                       parameters={"n_resamples": n_resamples, "seed": seed, "levels": levels,
+                                  "corpus_path": str(corpus),  # tables record source paths: a copy is a miss
                                   **{k: v for k, v in load_options.items() if k != "metadata"}})
     tables = load_cached(key) if use_cache else None
     state = "hit" if tables is not None else ("miss" if use_cache else "off")
@@ -142,7 +158,7 @@ def run_report(
 
     cfg = load_config(config) if config else {}
     corpus = Path(corpus or cfg.get("corpus") or default_corpus()).resolve()
-    out = Path(out or cfg.get("out") or Path("reports") / corpus.stem).resolve()
+    out = Path(out or cfg.get("out") or Path("reports") / default_name(corpus)).resolve()
     names = [notebook_path(n).stem for n in (notebooks or cfg.get("notebooks") or list_notebooks())]
     params = {**dict(cfg.get("parameters") or {}), **dict(parameters or {})}
     per_notebook = split_parameters(params, names)
@@ -163,10 +179,7 @@ def run_report(
     signal_seconds = round(time.perf_counter() - t0, 3)
     kernel_used = kernel_name(str(cfg.get("kernel", kernel)))
     started = datetime.now(timezone.utc)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.parent / f".{out.name}.tmp-{os.getpid()}"
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir()
+    tmp = staging_folder(out, owned=("manifest.json",))
     try:
         write_tables(tables, tmp / "tables")
         durations: dict[str, float] = {}
@@ -213,13 +226,4 @@ def run_report(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    _swap(tmp, out)
-    return out
-
-
-def _swap(tmp: Path, out: Path) -> None:
-    backup = out.parent / f".{out.name}.old-{os.getpid()}"
-    if out.exists():
-        out.rename(backup)
-    tmp.rename(out)
-    shutil.rmtree(backup, ignore_errors=True)
+    return publish(tmp, out)

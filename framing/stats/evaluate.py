@@ -51,7 +51,10 @@ def load_gold(path: str | Path) -> pd.DataFrame:
         (['doc_id', 'sent_id', 'sentence', 'speaker'], True)
     """
     path = Path(path)
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError, IsADirectoryError) as exc:
+        raise FramingError(f"{path}: not a gold CSV ({type(exc).__name__}: {str(exc).splitlines()[0]})") from exc
     missing = [c for c in ("doc_id", "sentence", "speaker_id", "cue_lemma", "quote_type") if c not in frame]
     if missing:
         raise FramingError(f"{path}: gold file lacks columns {missing}; expected {list(GOLD_COLUMNS)}")
