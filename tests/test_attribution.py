@@ -11,7 +11,7 @@ from conftest import ROOT
 from framing import load_corpus
 from framing.config.actors import load_actors
 from framing.config import load_reporting_verbs
-from framing.extract.attribution import UnbalancedQuoteWarning, extract_attributions
+from framing.extract import UnbalancedQuoteWarning, extract_attributions
 from framing.stats.attribution_scores import score_attributions
 from framing.cli import main
 from framing.errors import ConfigFileError

@@ -13,9 +13,9 @@ FILES = ["articles", "sentences", "quotes", "load_report", "removed_lines"]
 
 
 def test_help_explains_every_command():
-    out = subprocess.run([sys.executable, "-m", "framing.cli", "--help"], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "framing", "--help"], capture_output=True, text=True)
     assert out.returncode == 0 and "ingest" in out.stdout and "examples:" in out.stdout
-    out = subprocess.run([sys.executable, "-m", "framing.cli", "ingest", "--help"], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-m", "framing", "ingest", "--help"], capture_output=True, text=True)
     assert "--out" in out.stdout and "--metadata" in out.stdout and "--text-column" in out.stdout
 
 

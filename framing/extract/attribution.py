@@ -28,14 +28,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from framing.config.actors import Actors, load_actors
+from framing.config.actors import Actors, Mention, load_actors
 from framing.config.verbs import ChannelRules, Cue, ReportingVerbs, load_channel_rules, load_reporting_verbs
 from framing.extract.speakers import (
     _DETERMINERS,
     PRONOUNS,
     Document,
     Sentence,
-    UnbalancedQuoteWarning,
     clean_speaker,
     outside_quotes,
     previous_word,

@@ -10,7 +10,7 @@ import pandas as pd
 
 from framing.errors import MetadataError
 from framing.io.decode import UnreadableInput, decode_bytes
-from framing.schema import METADATA_COLUMNS, UNKNOWN_VALUES
+from framing.schema import UNKNOWN_VALUES
 from framing.text import parse_date
 
 

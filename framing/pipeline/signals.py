@@ -177,6 +177,11 @@ def stream_signals(
     tmp = staging_folder(out, owned=("load_report.csv",))  # the previous tables stay until this run is done
     try:
         _stream(chunks, run, aggregator, tmp, counts, bar, workers=workers, progress=progress)
+        if not counts.get("articles"):  # publish nothing: the previous tables stay
+            report = pd.read_parquet(tmp / "load_report.parquet")
+            reasons = "; ".join(f"{r.input}: {r.reason}" for r in report.head(5).itertuples())
+            raise UsageError(f"{path}: no document loaded: {reasons or 'no input files'}"
+                             + (f" (and {len(report) - 5} more)" if len(report) > 5 else ""))
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

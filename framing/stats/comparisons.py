@@ -14,7 +14,7 @@ import pandas as pd
 
 from framing.config.lexicons import Lexicon
 from framing.corpus.metadata import with_metadata
-from framing.schema import ALL, COMPARISON_COLUMNS, QUOTED
+from framing.schema import ALL, COMPARISON_COLUMNS
 from framing.stats.bootstrap import bootstrap_sums
 from framing.stats.frame_scores import FrameStatistic, as_lexicons, frame_units
 

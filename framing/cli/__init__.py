@@ -1,0 +1,151 @@
+"""The ``framing`` command line. Run ``framing --help`` or ``framing COMMAND --help``.
+
+Every command takes the same corpus options (``--metadata``, ``--column``, ``--encoding``) and the same
+resource options (``--lexicon``, ``--actors``, ``--verbs``, ``--rules``, ``--negation``, ``--channels``).
+A usage mistake is one line on standard error naming the file or option and the reason, with exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from framing.cli.commands import cmd_evaluate, cmd_ingest, cmd_report, cmd_signals
+from framing.cli.options import Parser, add_corpus_args, add_resource_args, positive, resamples, seed
+from framing.errors import FramingError
+
+_EPILOG = """examples:
+  framing {cmd} data/raw/xi-trump-calls --out out/xi-trump-calls
+  framing {cmd} 'news/**/*.html' --out out/ --metadata news/meta.csv
+  framing {cmd} articles.csv --column text=body --column doc_id=url --column published=date --out out/
+"""
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser (exposed for documentation and tests)."""
+    formatter = argparse.RawDescriptionHelpFormatter
+    parser = Parser(
+        prog="framing", description="Media-framing research toolkit: load news corpora, score framing "
+        "signals and attribution, and build reports.", epilog=_EPILOG.format(cmd="signals"), formatter_class=formatter)
+    parser.add_argument("--version", action="version", version=f"framing {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    ingest = sub.add_parser(
+        "ingest", help="load and clean a corpus; write articles, sentences, quotes, load report",
+        description="Load and clean a corpus. Writes articles.csv, sentences.csv, quotes.csv, "
+        "load_report.csv and removed_lines.csv, each with a Parquet copy, into --out.",
+        epilog=_EPILOG.format(cmd="ingest"), formatter_class=formatter)
+    add_corpus_args(ingest)
+    ingest.add_argument("--out", required=True, type=Path, help="output folder (created if missing)")
+    add_resource_args(ingest, lexicons=False)
+    ingest.set_defaults(func=cmd_ingest)
+    signals = sub.add_parser(
+        "signals", help="score framing signals: frames, voice, negation, attribution, sentiment, terms",
+        description="Load a corpus and write every signal table (articles, sentences, frame_matches, "
+        "frame_scores with 95% bootstrap intervals, frame_comparisons, sentiment, sentiment_scores, "
+        "distinctive_terms, attributions, attribution_scores, load_report, removed_lines) as CSV with a Parquet "
+        "copy into --out, chunk by chunk.", epilog=_EPILOG.format(cmd="signals"), formatter_class=formatter)
+    add_corpus_args(signals)
+    signals.add_argument("--out", required=True, type=Path, help="output folder (created if missing)")
+    add_resource_args(signals)
+    signals.add_argument("--resamples", type=resamples, default=2000, help="bootstrap resamples: 0, or 100 and "
+                         "more (default 2000)")
+    signals.add_argument("--seed", type=seed, default=0, help="bootstrap seed (default 0)")
+    signals.add_argument("--chunk-docs", type=positive, default=2000,
+                         help="documents loaded and scored at a time; bounds memory (default 2000)")
+    signals.add_argument("--workers", type=positive, default=os.cpu_count() or 1,
+                         help="processes for the per-document stages (default: all cores; results are identical)")
+    signals.add_argument("--no-progress", action="store_true", help="no progress bars")
+    signals.set_defaults(func=cmd_signals)
+    evaluate = sub.add_parser(
+        "evaluate", help="measure extraction quality against hand-coded gold",
+        description="Measure extraction against hand-coded gold and print precision, recall and F1 per field.")
+    what = evaluate.add_subparsers(dest="what", metavar="WHAT", required=True)
+    attr = what.add_parser(
+        "attributions", help="speaker, cue, quote type, cue class, channel and hedge",
+        description="Precision, recall and F1 of attribution extraction for speaker, cue, speaker+cue, quote "
+        "type, cue class, channel and hedge. GOLD is our CSV (see data/annotations/CODING.md) or a folder of "
+        "brat standoff files (file.ann beside file.txt, with Source/Cue/Content spans).",
+        epilog="examples:\n  framing evaluate attributions --gold data/annotations/attributions_gold.csv\n"
+        "  framing evaluate attributions --gold my-brat-folder/", formatter_class=formatter)
+    attr.add_argument("--gold", required=True, help="gold CSV, or a folder of brat .ann/.txt files")
+    attr.add_argument("--corpus", type=Path, help="the corpus the gold annotates (default: the demo corpus for "
+                      "CSV gold, the brat folder's .txt files for brat gold)")
+    add_corpus_args(attr, positional=False)
+    add_resource_args(attr, lexicons=False)
+    attr.add_argument("--errors", action="store_true", help="also list missed and spurious speaker+cue pairs")
+    attr.set_defaults(func=cmd_evaluate)
+    report = sub.add_parser(
+        "report", help="run the notebooks with papermill and publish figures, tables and the explorer",
+        description="Compute the signal tables once, run the parameterized notebooks on them through papermill "
+        "and write a report folder: executed notebooks and their HTML pages, figures/ (PNG 300 dpi, SVG, PDF and "
+        "the plotted data as CSV), tables/, explorer.html and manifest.json. The folder is replaced only when "
+        "every notebook succeeds.",
+        epilog="examples:\n  framing report\n  framing report my-corpus/ --out reports/mine -p group_by event\n"
+        "  framing report my-corpus/ --notebooks 02-conciliatory-vs-warning -p outlets '[BBC, Xinhua]'\n"
+        "  framing report articles.csv --column text=body --column published=date --lexicon my-lexicon.yaml\n"
+        "  framing report --config report.yaml", formatter_class=formatter)
+    report.add_argument("corpus", nargs="?", help="corpus path (default: the demo corpus)")
+    report.add_argument("--out", type=Path, help="report folder (default: reports/<corpus folder name>)")
+    add_corpus_args(report, positional=False)
+    add_resource_args(report)
+    report.add_argument("--notebooks", nargs="+", metavar="NAME", help="notebooks to run (default: all)")
+    report.add_argument("-p", "--parameter", nargs=2, action="append", metavar=("NAME", "VALUE"),
+                        help="a notebook parameter; VALUE is read as YAML (5, true, [a, b], text)")
+    report.add_argument("--config", type=Path, help="YAML with corpus, out, notebooks, parameters, kernel, hide_code")
+    report.add_argument("--resamples", type=resamples, default=2000, help="bootstrap resamples (default 2000)")
+    report.add_argument("--seed", type=seed, default=0, help="bootstrap seed (default 0)")
+    report.add_argument("--kernel", default="framing", help="Jupyter kernel (default: framing, from make install)")
+    report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML pages")
+    report.add_argument("--no-progress", action="store_true", help="no progress bars")
+    report.add_argument("--no-cache", action="store_true", help="recompute the signal tables even if cached "
+                        "(cache: $FRAMING_CACHE_DIR or ~/.cache/framing)")
+    report.set_defaults(func=cmd_report)
+    return parser
+
+
+def _version() -> str:
+    from framing._version import __version__
+
+    return __version__
+
+
+class _Terminated(BaseException):
+    """SIGTERM arrived (``timeout``, a scheduler, ``kill``)."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise _Terminated()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``framing`` console script."""
+    import signal
+    import threading
+
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        return int(args.func(args) or 0)
+    except (FramingError, FileNotFoundError) as exc:
+        message = str(exc).splitlines()
+        print(f"framing {args.command}: error: {message[0] if message else type(exc).__name__}", file=sys.stderr)
+        for line in message[1:]:
+            print(f"  {line.strip()}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"framing {args.command}: interrupted; the previous output is left as it was", file=sys.stderr)
+        return 130
+    except _Terminated:
+        print(f"framing {args.command}: stopped by SIGTERM; the previous output is left as it was", file=sys.stderr)
+        return 143
+    except OSError as exc:  # a full disk, a read-only folder: one line, not a traceback
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"framing {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
