@@ -157,6 +157,27 @@ def clean_value(value: str) -> str:
     return " ".join(unicodedata.normalize("NFC", value).translate(_INVISIBLE).split())
 
 
+def script_warning(text: str, *, sample: int = 20_000) -> str:
+    """A warning when most letters of ``text`` are not Latin script: framing's lexicons, sentence splitter,
+    word counts and sentiment are English-only, so such a text is counted, but not measured meaningfully.
+
+    Example:
+        >>> script_warning("习近平与特朗普通电话。双方同意加强合作。")[:40]
+        'text is mostly non-Latin script (100% of'
+        >>> script_warning("Xi and Trump spoke by phone.")
+        ''
+    """
+    letters = [c for c in text[:sample] if c.isalpha()]
+    if len(letters) < 20:
+        return ""
+    latin = sum(1 for c in letters if c < "\u0250" or "\u1e00" <= c <= "\u1eff")
+    other = 1 - latin / len(letters)
+    if other <= 0.5:
+        return ""
+    return (f"text is mostly non-Latin script ({other:.0%} of letters); framing's lexicons, sentences, word "
+            "counts and sentiment are English-only, so its scores are not meaningful")
+
+
 def parse_date(text: str) -> date | None:
     """Find the first date in ``text`` in a format news sites use.
 

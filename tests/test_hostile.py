@@ -229,3 +229,22 @@ def test_report_takes_a_glob_and_names_its_folder_after_it(tmp_path, seeds_dir, 
     out = framing.run_report(str(seeds_dir / "*.txt"), notebooks=["01-corpus-overview"], progress=False,
                              n_resamples=0)
     assert out == tmp_path / "reports" / "xi-trump-calls" and (out / "figures" / "articles_per_outlet.png").exists()
+
+
+def test_non_latin_text_loads_with_a_warning_that_the_tools_are_english_only(tmp_path):
+    (tmp_path / "zh.txt").write_text("习近平与特朗普通电话。\n\n双方同意加强合作，并警告不要挑衅。中方表示愿意对话。", encoding="utf-8")
+    row = framing.load_corpus(tmp_path).load_report.iloc[0]
+    assert row.status == "loaded_with_warnings" and "English-only" in row.reason
+
+
+def test_a_cache_hit_never_publishes_another_copys_paths(tmp_path, seeds_dir):
+    import json
+    import shutil
+
+    copies = [shutil.copytree(seeds_dir, tmp_path / name) for name in ("one", "two")]
+    reports = [framing.run_report(c, out=tmp_path / f"r-{c.name}", notebooks=["01-corpus-overview"],
+                                  progress=False, n_resamples=0) for c in copies]
+    for copy, report in zip(copies, reports):
+        paths = pd.read_parquet(report / "tables" / "articles.parquet")["source_path"]
+        assert paths.str.startswith(str(copy)).all()
+    assert json.loads((reports[1] / "manifest.json").read_text())["signals"]["cache"] == "miss"

@@ -31,7 +31,7 @@ from framing.schema import (
     UNKNOWN_PREFIX,
     is_known,
 )
-from framing.text import PARAGRAPH_SEP, clean_value, count_words, parse_date
+from framing.text import PARAGRAPH_SEP, clean_value, count_words, parse_date, script_warning
 
 _INFERRED = ("title", "byline", "dateline", "credit", "outlet", "published")
 
@@ -180,7 +180,7 @@ def iter_corpus(
                                       f"{first_source[raw.doc_id]}", raw.encoding, raw.newline))
             continue
         cleaned = clean_text(raw.text, rules=rules)
-        warnings = list(raw.warnings)
+        warnings = list(raw.warnings) + [w for w in [script_warning(raw.text)] if w]
         if not cleaned.paragraphs:
             report.append(_report_row(raw.source_path, raw.doc_id, kind_name, SKIPPED,
                                       "no article text left after removing boilerplate",
