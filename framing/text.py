@@ -162,7 +162,7 @@ def script_warning(text: str, *, sample: int = 20_000) -> str:
     word counts and sentiment are English-only, so such a text is counted, but not measured meaningfully.
 
     Example:
-        >>> script_warning("习近平与特朗普通电话。双方同意加强合作。")[:40]
+        >>> script_warning("习近平与特朗普通电话。双方同意加强合作，并表示愿意继续对话。")[:40]
         'text is mostly non-Latin script (100% of'
         >>> script_warning("Xi and Trump spoke by phone.")
         ''
