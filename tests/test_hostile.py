@@ -248,3 +248,37 @@ def test_a_cache_hit_never_publishes_another_copys_paths(tmp_path, seeds_dir):
         paths = pd.read_parquet(report / "tables" / "articles.parquet")["source_path"]
         assert paths.str.startswith(str(copy)).all()
     assert json.loads((reports[1] / "manifest.json").read_text())["signals"]["cache"] == "miss"
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 200 kB tmpfs: a full disk on demand (needs root and mount; skipped with the reason otherwise)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)], capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs to simulate a full disk: {done.stderr.strip()}")
+    yield disk
+    subprocess.run(["umount", str(disk)], capture_output=True)
+
+
+@pytest.mark.parametrize("command", ["signals", "report"])
+def test_a_full_disk_is_one_line_and_leaves_nothing_half_written(tiny_disk, seeds_dir, command):
+    argv = [sys.executable, "-m", "framing", command, str(seeds_dir), "--out", str(tiny_disk / "out"),
+            "--resamples", "0", "--no-progress"]
+    done = subprocess.run(argv, capture_output=True, text=True)
+    assert done.returncode == 1 and "No space left on device" in done.stderr, done.stderr[-2000:]
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) <= 2, done.stderr
+    assert list(tiny_disk.iterdir()) == []  # no output folder, no staging folder, no truncated notebook
+
+
+def test_a_published_notebook_reruns_in_its_report_folder(tmp_path, seeds_dir):
+    import papermill as pm
+
+    out = framing.run_report(seeds_dir, out=tmp_path / "r", notebooks=["01-corpus-overview"], progress=False,
+                             n_resamples=0)
+    rerun = tmp_path / "rerun.ipynb"
+    pm.execute_notebook(str(out / "01-corpus-overview.ipynb"), str(rerun), cwd=str(out), progress_bar=False,
+                        kernel_name="python3")
+    assert "image/png" in rerun.read_text(encoding="utf-8")
