@@ -269,3 +269,29 @@ def test_cli_evaluate_prints_the_scores(capsys):
     assert "speaker+cue      1.000   1.000 1.000" in out and "no speaker+cue errors" in out
     assert main(["evaluate", "attributions", "--gold", str(HELDOUT)]) == 0
     assert "speaker+cue      1.000   0.950 0.974" in capsys.readouterr().out
+
+
+def test_no_attribution_names_a_person_its_article_never_mentions(tmp_path):
+    """Titles and roles of the actors file stand for an actor only where the article names that actor."""
+    from framing.config import load_actors
+
+    (tmp_path / "us2010.txt").write_text(
+        "Biden visits Ohio plant\n\n"
+        "Vice President Joe Biden, speaking at the plant, said the recovery was real. "
+        "Secretary of State Hillary Clinton told reporters the talks would go on. "
+        "The president said he was confident. “We will get there,” the president added.\n", encoding="utf-8")
+    (tmp_path / "named.txt").write_text(
+        "Xi and Trump speak\n\nXi Jinping spoke with Donald Trump. The Chinese leader warned about Taiwan, "
+        "and the president said the call went well.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    found = extract_attributions(corpus.sentences, quotes=corpus.quotes)
+    actors = set(load_actors().by_id)
+    for doc_id, rows in found.groupby("doc_id"):
+        text = corpus.articles.set_index("doc_id").loc[doc_id, "text"]
+        for speaker in set(rows["speaker_id"]) & actors:
+            assert speaker in text, (doc_id, speaker)  # an actor id is credited only where it is named
+    us = found[found.doc_id == "us2010"]
+    assert not set(us["speaker_id"]) & {"Han Zheng", "Marco Rubio", "Xi Jinping", "Donald Trump"}
+    assert any("Clinton" in s for s in us["speaker"])  # an unknown person is still a named speaker
+    named = found[found.doc_id == "named"].set_index("cue")["speaker_id"].to_dict()
+    assert named["warned"] == "Xi Jinping" and named["said"] == "Donald Trump"  # titles still resolve when named

@@ -23,7 +23,7 @@ when there is none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -114,15 +114,31 @@ def extract_attributions(
         idx = quote_index.get(doc_id, [])
         doc_quotes = [(int(q_starts[i]), int(q_ends[i])) for i in idx]
         doc = Document(str(doc_id), by_doc[doc_id], doc_quotes, actors, channels)
+        doc.named = named_in(doc)
         for sent in doc.sentences:
             rows.extend(_sentence_attributions(doc, sent, verbs))
     out = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
     return out.astype({"sent_id": "int64", "n_words_quoted": "int64"})
 
 
+def named_in(doc: Document) -> set[str]:
+    """The actors a document names (by a name or alias, not only by a title or role)."""
+    return {actor for s in doc.sentences for m in doc.actors.find(s.text) if not m.is_title for actor in m.actors}
+
+
+def named_only(mention: Mention, named: set[str]) -> Mention | None:
+    """A title or role ("the secretary of state", "the Chinese leader") stands for an actor of the actors file
+    only when the document also names that actor; otherwise it is no actor mention at all, and the words are
+    the speaker as written. So no attribution names a person its article never mentions."""
+    if not mention.is_title:
+        return mention
+    kept = tuple(a for a in mention.actors if a in named)
+    return replace(mention, actors=kept) if kept else None
+
+
 def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs) -> list[dict[str, object]]:
     text, s0, sent_id = str(sent.text), int(sent.start), int(sent.sent_id)
-    raw_mentions = doc.actors.find(text)
+    raw_mentions = [m for m in (named_only(m, doc.named) for m in doc.actors.find(text)) if m is not None]
     mentions = [(m, resolve_mention(doc, m)) for m in raw_mentions]
     subject = sentence_subject(mentions, text, s0, doc)
     found: list[_Found] = []

@@ -64,6 +64,7 @@ class Document:
         self.quotes, self.q_starts = self.index.spans, self.index.starts
         self.actors = actors
         self.channels = channels
+        self.named: set[str] = set()  # actors the document names (not only by title)
         self.subjects: list[tuple[int, str]] = []  # (sent_id, actor id) of sentence subjects, in order
         self.last_mention: dict[str, int] = {}  # actor id -> global offset of latest mention
         self.last_direct: tuple[int, int, str] | None = None  # (sent_id, para_id, speaker id)
