@@ -3,16 +3,21 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+LOCK   := requirements.lock
 CORPUS ?= data/raw/xi-trump-calls
 OUT    ?= reports/xi-trump-calls
 
-.PHONY: install report test lab clean
+.PHONY: install report test lab clean lock
 
-$(STAMP): pyproject.toml
+# The install is pinned: every package at the version in requirements.lock (resolved for Python 3.11-3.13 on
+# Linux), then framing itself without re-resolving. `pip install framing` without the lock uses the ranges
+# in pyproject.toml.
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "framing needs Python >= 3.11; set PYTHON=python3.11")'
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps -e '.[test]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name framing --display-name "Python (framing)" >/dev/null
 	touch $(STAMP)
 
@@ -26,6 +31,12 @@ test: install
 
 lab: install
 	$(BIN)/jupyter lab notebooks/
+
+# Refresh the lock after changing a dependency range in pyproject.toml (needs the network to PyPI).
+lock:
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --upgrade -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) reports/*/ .pytest_cache

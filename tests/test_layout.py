@@ -132,3 +132,34 @@ def test_installed_wheel_runs_a_report_outside_the_checkout(wheel, tmp_path, see
                            "framing.config.default_corpus()).articles))"], cwd=work, env=env, capture_output=True,
                           text=True)
     assert demo.stdout.strip() == "5", demo.stderr[-2000:]
+
+
+def _requirement_names(specs) -> set[str]:
+    import re
+
+    return {re.split(r"[<>=!~ ;\[]", s, maxsplit=1)[0].strip().lower().replace("_", "-") for s in specs}
+
+
+def test_every_imported_package_is_declared_and_pinned_in_the_lock():
+    import importlib.metadata as md
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = _requirement_names(project["dependencies"])
+    tests_extra = _requirement_names(project["optional-dependencies"]["test"])
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {line.split("==")[0].strip().lower().replace("_", "-") for line in lock.splitlines()
+              if "==" in line and not line.startswith((" ", "#"))}
+    assert declared | tests_extra <= pinned, sorted((declared | tests_extra) - pinned)
+    owners = md.packages_distributions()
+    imported = set()
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                imported.add(node.module.split(".")[0])
+    third_party = {name for name in imported if name not in sys.stdlib_module_names and name != "framing"}
+    undeclared = {name: owners.get(name) for name in third_party
+                  if not {d.lower().replace("_", "-") for d in owners.get(name, [])} & declared}
+    assert not undeclared, undeclared

@@ -72,6 +72,9 @@ def test_report_folder_contents(seed_reports):
     assert resources["rules"]["label"] == "boilerplate@1.0.0" and len(resources["fingerprint"]) == 64
     assert {"actors", "verbs", "negation", "channels"} <= set(resources)
     assert set(manifest["duration_seconds"]) == set(NOTEBOOKS) and manifest["packages"]["papermill"]
+    import hashlib
+
+    assert manifest["lock"]["sha256"] == hashlib.sha256((ROOT / "requirements.lock").read_bytes()).hexdigest()
     assert manifest["started"]
     assert not list(out.parent.glob(".a.tmp-*"))  # the temporary folder was swapped in
 

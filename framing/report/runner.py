@@ -51,6 +51,16 @@ def _versions() -> dict[str, str]:
     return out
 
 
+def _lock() -> dict[str, str]:
+    """The pinned install's lock file (``requirements.lock`` of a checkout) and its SHA-256, if there is one."""
+    import hashlib
+
+    lock = Path(__file__).resolve().parents[2] / "requirements.lock"  # beside the package in a checkout
+    if not lock.is_file():
+        return {"file": "none (installed without the lock)"}
+    return {"file": str(lock), "sha256": hashlib.sha256(lock.read_bytes()).hexdigest()}
+
+
 def load_config(path: str | Path) -> dict[str, object]:
     """Read a report config YAML: any of ``corpus, out, notebooks, parameters, kernel, hide_code``.
 
@@ -218,7 +228,7 @@ def run_report(
                         "n_resamples": n_resamples, "seed": seed},
             "parameters": params, "load_options": load_options,
             "notebooks": names, "figures": figures, "kernel": kernel_used, "hide_code": hide_code,
-            "resources": res.describe(), "packages": _versions(),
+            "resources": res.describe(), "packages": _versions(), "lock": _lock(),
             "started": started.isoformat(timespec="seconds"), "duration_seconds": durations,
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True, default=str) + "\n",
