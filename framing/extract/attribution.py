@@ -23,7 +23,7 @@ when there is none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +36,8 @@ from framing.extract.speakers import (
     Document,
     Sentence,
     clean_speaker,
+    named_in,
+    named_only,
     outside_quotes,
     previous_word,
     pronoun_actor,
@@ -119,21 +121,6 @@ def extract_attributions(
             rows.extend(_sentence_attributions(doc, sent, verbs))
     out = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
     return out.astype({"sent_id": "int64", "n_words_quoted": "int64"})
-
-
-def named_in(doc: Document) -> set[str]:
-    """The actors a document names (by a name or alias, not only by a title or role)."""
-    return {actor for s in doc.sentences for m in doc.actors.find(s.text) if not m.is_title for actor in m.actors}
-
-
-def named_only(mention: Mention, named: set[str]) -> Mention | None:
-    """A title or role ("the secretary of state", "the Chinese leader") stands for an actor of the actors file
-    only when the document also names that actor; otherwise it is no actor mention at all, and the words are
-    the speaker as written. So no attribution names a person its article never mentions."""
-    if not mention.is_title:
-        return mention
-    kept = tuple(a for a in mention.actors if a in named)
-    return replace(mention, actors=kept) if kept else None
 
 
 def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs) -> list[dict[str, object]]:

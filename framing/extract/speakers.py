@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import warnings
+from dataclasses import replace
 from typing import NamedTuple
 
 import pandas as pd
@@ -247,3 +248,18 @@ def warn_unbalanced(quotes: pd.DataFrame) -> None:
         shown = ", ".join(docs[:5]) + (f" and {len(docs) - 5} more" if len(docs) > 5 else "")
         warnings.warn(f"{shown}: unbalanced quotation marks; attribution is a best effort",
                       UnbalancedQuoteWarning, stacklevel=3)
+
+
+def named_in(doc: Document) -> set[str]:
+    """The actors a document names (by a name or alias, not only by a title or role)."""
+    return {actor for s in doc.sentences for m in doc.actors.find(s.text) if not m.is_title for actor in m.actors}
+
+
+def named_only(mention: Mention, named: set[str]) -> Mention | None:
+    """A title or role ("the secretary of state", "the Chinese leader") stands for an actor of the actors file
+    only when the document also names that actor; otherwise it is no actor mention at all, and the words are
+    the speaker as written. So no attribution names a person its article never mentions."""
+    if not mention.is_title:
+        return mention
+    kept = tuple(a for a in mention.actors if a in named)
+    return replace(mention, actors=kept) if kept else None

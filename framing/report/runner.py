@@ -26,7 +26,8 @@ from framing.errors import FramingError, UsageError, check_keys
 from framing.io.staging import publish, staging_folder
 from framing.io.cache import corpus_checksum, load_cached, signals_key, store
 from framing.io.tables import write_tables
-from framing.pipeline.signals import compute_signals, filter_signals
+from framing.pipeline.signals import compute_signals
+from framing.pipeline.subset import filter_signals
 from framing.report.html import write_html
 from framing.viz.plots import safe_name
 from framing.report.params import list_notebooks, notebook_path, split_parameters

@@ -121,7 +121,7 @@ def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
             else:
                 add(grp, measure, np.asarray(uniques, dtype=object)[code], "", n, share, w.astype(np.int64),
                     np.where(total_words[grp] > 0, w / total_words[grp], np.nan), share)
-        classed = (data["cue_class"].fillna("") != "").to_numpy()
+        classed = (data["cue_class"].astype(object).fillna("") != "").to_numpy()
         if classed.any():
             speakers, names = pd.factorize(data["speaker_id"][classed], sort=True)
             classes, class_names = pd.factorize(data["cue_class"][classed], sort=True)
