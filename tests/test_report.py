@@ -236,7 +236,8 @@ def test_the_browser_check_catches_scattertexts_unsafe_page(tmp_path):
     try:
         driver.get(unsafe.as_uri())
         time.sleep(0.5)
-        assert _pwned(driver) == "script" or _severe(driver), "the control page should be caught"
+        # the check must catch the injected script itself running, not console noise from blocked CDN loads
+        assert _pwned(driver) is not None, "the control page's injected code should run, and be caught"
     finally:
         driver.quit()
 
