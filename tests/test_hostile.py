@@ -153,7 +153,9 @@ def test_signals_output_is_swapped_in_whole_and_stale_staging_is_cleaned(tmp_pat
     assert (mine / "thesis.docx").read_bytes() == b"precious"
 
 
-def test_sigterm_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_path, seeds_dir):
+@pytest.mark.parametrize(("sig", "code", "said"), [(signal.SIGTERM, 143, "stopped by SIGTERM"),
+                                                  (signal.SIGINT, 130, "interrupted")])
+def test_a_signal_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_path, seeds_dir, sig, code, said):
     corpus = tmp_path / "many"
     corpus.mkdir()
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
@@ -167,9 +169,9 @@ def test_sigterm_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_path
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     time.sleep(6)
     children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sig)
     _, err = proc.communicate(timeout=60)
-    assert proc.returncode == 143 and "stopped by SIGTERM" in err and "Traceback" not in err
+    assert proc.returncode == code and said in err and "Traceback" not in err, err[-2000:]
     time.sleep(1)
     alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
              and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
@@ -282,3 +284,14 @@ def test_a_published_notebook_reruns_in_its_report_folder(tmp_path, seeds_dir):
     pm.execute_notebook(str(out / "01-corpus-overview.ipynb"), str(rerun), cwd=str(out), progress_bar=False,
                         kernel_name="python3")
     assert "image/png" in rerun.read_text(encoding="utf-8")
+
+
+def test_a_read_only_place_and_an_odd_speaker_are_one_line_errors(tmp_path, seeds_dir, capsys):
+    assert main(["signals", str(seeds_dir), "--out", "/proc/framing-test/out", "--resamples", "0",
+                 "--no-progress"]) == 2
+    err = capsys.readouterr().err
+    assert "cannot write there" in err and len(err.strip().splitlines()) == 1, err
+    assert main(["report", str(seeds_dir), "--out", str(tmp_path / "r"), "--no-progress", "--resamples", "0",
+                 "--notebooks", "03-source-attribution", "-p", "focus_speaker", "AC/DC"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown focus_speaker 'AC/DC'" in err and "Xi Jinping" in err and not (tmp_path / "r").exists()
