@@ -9,8 +9,8 @@ OUT    ?= reports/xi-trump-calls
 
 .PHONY: install report test lab clean lock
 
-# The install is pinned: every package at the version in requirements.lock (resolved for Python 3.11-3.13 on
-# Linux), then framing itself without re-resolving. `pip install framing` without the lock uses the ranges
+# The install is pinned: every package at the version in requirements.lock (resolved for Python 3.11 on
+# x86-64 Linux, with constraints.txt), then framing itself without re-resolving. `pip install framing` without the lock uses the ranges
 # in pyproject.toml.
 $(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "framing needs Python >= 3.11; set PYTHON=python3.11")'
@@ -36,7 +36,8 @@ lab: install
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --universal --python-version 3.11 --upgrade -o $(LOCK)
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 \
+		--python-platform x86_64-unknown-linux-gnu -c constraints.txt --upgrade -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) reports/*/ .pytest_cache

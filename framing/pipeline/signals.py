@@ -163,7 +163,7 @@ def stream_signals(
         >>> counts["articles"], counts["load_report"]
         (5, 5)
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     _check_run(levels, n_resamples, seed, workers, chunk_docs)
     res = as_resources(resources, lexicons=lexicons)
@@ -191,7 +191,7 @@ def stream_signals(
 
 def _stream(chunks, run, aggregator: Aggregator, folder: Path, counts: dict[str, int], bar, *, workers: int,
             progress: bool) -> None:
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     with TableStream(folder) as stream:
         for part in run_chunks(chunks, run, workers=workers):
