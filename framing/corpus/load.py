@@ -42,8 +42,8 @@ class Corpus:
 
     Attributes:
         articles: One row per loaded article.
-        sentences: One row per sentence (see :func:`framing.sentences.split_sentences`).
-        quotes: One row per quotation span (see :func:`framing.sentences.find_quotes`).
+        sentences: One row per sentence (see :func:`framing.corpus.split_sentences`).
+        quotes: One row per quotation span (see :func:`framing.corpus.find_quotes`).
         load_report: One row per input (file, table record or metadata row) with its status.
         removed: One row per line removed from an article as boilerplate, with the rule that removed it.
         rules_version: ``name@version`` of the boilerplate rules used.
@@ -90,7 +90,7 @@ def load_corpus(
         path: A directory of .txt/.md/.html files, walked with its subfolders (doc_id = the path below the
             directory without its suffix; hidden files and links outside it are listed as skipped), a glob such as
             ``"news/**/*.html"``, one such file, or one CSV/JSONL/Parquet table with a row per article.
-        metadata: A metadata CSV (see :func:`framing.metadata.load_metadata`). By default a
+        metadata: A metadata CSV (see :func:`framing.io.load_metadata`). By default a
             ``metadata.csv`` beside the files is used if there is one. Sidecar values override inference.
         columns: For tables, maps our names to the file's columns, e.g. ``{"text": "body"}``.
         rules: Boilerplate rules (a YAML path or loaded rules); by default those of ``resources``.

@@ -4,7 +4,7 @@ Measures per group and frame: ``count`` (non-negated matches), ``rate_per_1000``
 for a lexicon with a ``balance`` pair, ``balance`` = (first − second) / (first + second), 0 when a group
 has neither. Intervals are percentile bootstrap intervals from ``scipy.stats.bootstrap``, resampling the
 group's sentences (or, for ``voice``, the sentence's quoted or narrated part), through
-:func:`framing.bootstrap.bootstrap_sums`. The groups of one level are bootstrapped together as independent
+:func:`framing.stats.bootstrap_sums`. The groups of one level are bootstrapped together as independent
 samples (each group resampled within itself), and all lexicons of a level share the resamples; batches are
 seeded from ``seed`` and the level's name, so the same input gives the same intervals.
 
@@ -137,8 +137,8 @@ def score_frames(
 
     Args:
         sentences: The sentences table; for ``voice`` it needs the columns from
-            :func:`framing.sentences.measure_voice`.
-        matches: Frame matches (:func:`framing.frames.match_frames`).
+            :func:`framing.corpus.measure_voice`.
+        matches: Frame matches (:func:`framing.extract.match_frames`).
         lexicon: The lexicon whose frames are scored.
         by: Grouping columns: any of ``doc_id, outlet, event, voice, position`` or another articles column.
         articles: The articles table, for ``outlet``/``event``/other article columns.

@@ -35,7 +35,7 @@ def score_sentiment_groups(
 ) -> pd.DataFrame:
     """Mean sentence polarity and subjectivity per group, with bootstrap intervals.
 
-    ``voice`` groups use each sentence's majority voice (:func:`framing.sentences.measure_voice`).
+    ``voice`` groups use each sentence's majority voice (:func:`framing.corpus.measure_voice`).
     A ``speaker_id`` grouping works once an attributions table has been joined onto ``sentences``.
 
     Returns:

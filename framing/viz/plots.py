@@ -1,6 +1,6 @@
 """Publication figures: one style, one colour per outlet, intervals as error bars, reproducible files.
 
-Every ``plot_*`` function takes a tidy DataFrame (see :mod:`framing.plotdata` for the selectors that make
+Every ``plot_*`` function takes a tidy DataFrame (see :mod:`framing.viz.plotdata` for the selectors that make
 them from the signal tables) and an optional Axes, and returns the Axes. :func:`save_figure` writes PNG (300
 dpi), SVG and PDF with no timestamps inside, plus a CSV of exactly the plotted data, so the same data gives
 byte-identical SVG, PDF and CSV files.
