@@ -127,6 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, _on_sigterm)
+    import warnings
+
+    warnings.formatwarning = lambda message, category, *rest, **kw: f"framing: warning: {message}\n"
     try:
         return int(args.func(args) or 0)
     except (FramingError, FileNotFoundError) as exc:

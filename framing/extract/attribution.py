@@ -234,7 +234,7 @@ def _finish(doc: Document, sent, found: list[_Found], hedges: list[tuple[int, in
             speaker_id = f.speaker_ids[0]
         elif f.speaker.lower() in PRONOUNS:
             subj = subject[1] if subject is not None and subject[0].start < f.cue_start else None
-            speaker_id = pronoun_actor(doc, f.speaker, sent_id, subj) or f.speaker
+            speaker_id = pronoun_actor(doc, f.speaker, sent_id, subj) or f.speaker.lower()  # one 'she'
         else:
             speaker_id = clean_speaker(f.speaker)
         resolved.append((f, speaker_id))

@@ -137,14 +137,14 @@ def add_p_values(comparisons: pd.DataFrame, *, confidence_level: float = 0.95) -
     same frame and measure in the table (all events together: the family a reader scans).
 
     The p-value is a normal approximation from the bootstrap interval (standard error = interval width /
-    2·z); pairs without an interval get none. Holm's step-down adjustment controls the chance of any false
-    "differs" among the pairs at the stated level.
+    2·z); pairs without an interval, or with a zero-width one (no variation to test), get none. Holm's
+    step-down adjustment controls the chance of any false "differs" among the pairs at the stated level.
 
     Example:
-        >>> c = pd.DataFrame({"frame": ["balance"] * 3, "measure": ["balance"] * 3, "diff": [0.5, 0.1, 0.0],
-        ...                   "ci_low": [0.3, -0.1, -0.2], "ci_high": [0.7, 0.3, 0.2]})
+        >>> c = pd.DataFrame({"frame": ["balance"] * 4, "measure": ["balance"] * 4, "diff": [0.5, 0.1, 0.0, 1.0],
+        ...                   "ci_low": [0.3, -0.1, -0.2, 1.0], "ci_high": [0.7, 0.3, 0.2, 1.0]})
         >>> add_p_values(c)[["p_value", "p_adjusted"]].round(4).values.tolist()
-        [[0.0, 0.0], [0.3271, 0.6542], [1.0, 1.0]]
+        [[0.0, 0.0], [0.3271, 0.6542], [1.0, 1.0], [nan, nan]]
     """
     from scipy.stats import norm
 
@@ -152,8 +152,9 @@ def add_p_values(comparisons: pd.DataFrame, *, confidence_level: float = 0.95) -
     se = (comparisons["ci_high"].to_numpy(dtype=float) - comparisons["ci_low"].to_numpy(dtype=float)) / (2 * z)
     diff = comparisons["diff"].to_numpy(dtype=float)
     with np.errstate(divide="ignore", invalid="ignore"):
-        p = np.where(se > 0, 2 * norm.sf(np.abs(diff) / np.where(se > 0, se, 1)), np.where(diff == 0, 1.0, 0.0))
-    p = np.where(np.isnan(se), np.nan, p)
+        # a zero-width interval means the statistic could not vary under resampling (a group using one frame
+        # only, or too few units), not certainty: such a pair gets no p-value
+        p = np.where(se > 0, 2 * norm.sf(np.abs(diff) / np.where(se > 0, se, 1)), np.nan)
     adjusted = np.full(len(p), np.nan)
     families = comparisons.groupby(["frame", "measure"], sort=False).indices if len(comparisons) else {}
     for rows in families.values():
