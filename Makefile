@@ -7,7 +7,7 @@ LOCK   := requirements.lock
 CORPUS ?= data/raw/xi-trump-calls
 OUT    ?= reports/xi-trump-calls
 
-.PHONY: install report test lab clean lock
+.PHONY: install report test lab clean lock mutants
 
 # The install is pinned: every package at the version in requirements.lock (resolved for Python 3.11 on
 # x86-64 Linux, with constraints.txt), then framing itself without re-resolving. `pip install framing` without the lock uses the ranges
@@ -32,6 +32,13 @@ test: install
 lab: install
 	$(BIN)/jupyter lab notebooks/
 
+# Mutation testing (slow; not part of `make test`): see TESTING.md. Configured in pyproject.toml [tool.mutmut].
+mutants: install
+	$(BIN)/python -m pip install --quiet "mutmut>=3.3,<4"
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/mutmut results
+
 # Refresh the lock after changing a dependency range in pyproject.toml (needs the network to PyPI).
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,4 +47,4 @@ lock:
 		--python-platform x86_64-unknown-linux-gnu -c constraints.txt --upgrade -o $(LOCK)
 
 clean:
-	rm -rf $(VENV) reports/*/ .pytest_cache
+	rm -rf $(VENV) reports/*/ .pytest_cache mutants
