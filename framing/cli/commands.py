@@ -19,23 +19,14 @@ def _summarise(load_report, n_articles: int, n_sentences: int, out: Path) -> Non
         print(f"  {row.status}: {row.input}: {row.reason}", file=sys.stderr)
 
 
-def _require_documents(load_report, corpus: object) -> None:
-    """A load that yields no document is a usage error that gives each input's reason."""
-    from framing.schema import SKIPPED
-
-    if not len(load_report) or (load_report["status"] == SKIPPED).all():
-        reasons = "; ".join(f"{r.input}: {r.reason}" for r in load_report.head(5).itertuples())
-        more = f" (and {len(load_report) - 5} more)" if len(load_report) > 5 else ""
-        raise UsageError(f"{corpus}: no document loaded: {reasons or 'no input files'}{more}")
-
-
 def cmd_ingest(args: argparse.Namespace) -> int:
     from framing.corpus import load_corpus
+    from framing.corpus.load import require_documents
     from framing.io import write_tables
 
     corpus = load_corpus(args.corpus, metadata=args.metadata, columns=columns_of(args), encoding=args.encoding,
                          resources=resources_of(args))
-    _require_documents(corpus.load_report, args.corpus)
+    require_documents(corpus.load_report, args.corpus)
     write_tables(corpus.tables(), args.out)
     _summarise(corpus.load_report, len(corpus.articles), len(corpus.sentences), args.out)
     return 0
@@ -50,9 +41,8 @@ def cmd_signals(args: argparse.Namespace) -> int:
     counts = stream_signals(args.corpus, args.out, metadata=args.metadata, columns=columns_of(args),
                             encoding=args.encoding, resources=res, n_resamples=args.resamples, seed=args.seed,
                             workers=args.workers, chunk_docs=args.chunk_docs, progress=not args.no_progress)
-    load_report = pd.read_parquet(args.out / "load_report.parquet")
-    _require_documents(load_report, args.corpus)
-    _summarise(load_report, counts.get("articles", 0), counts.get("sentences", 0), args.out)
+    _summarise(pd.read_parquet(args.out / "load_report.parquet"), counts.get("articles", 0),
+               counts.get("sentences", 0), args.out)
     negated = pd.read_parquet(args.out / "frame_matches.parquet", columns=["negated"])["negated"]
     lexicons = ", ".join(lex.label for lex in res.lexicons)
     print(f"{counts.get('frame_matches', 0)} frame matches ({int(negated.astype(bool).sum())} negated) from "

@@ -17,6 +17,7 @@ from framing.config.bundle import Resources
 from framing.config.rules import BoilerplateRules, load_boilerplate_rules
 from framing.corpus.clean import clean_text
 from framing.corpus.segment import find_quotes, split_sentences
+from framing.errors import UsageError
 from framing.io.sidecar import load_metadata
 from framing.io.inputs import SIDECAR_NAME, TABLE_SUFFIXES, TEXT_SUFFIXES, list_inputs
 from framing.io.readers import RawDocument, iter_table, read_document
@@ -113,6 +114,23 @@ def load_corpus(
     chunks = list(iter_corpus(path, metadata=metadata, columns=columns, rules=rules, encoding=encoding,
                               chunk_docs=None, resources=resources))
     return concat_corpora(chunks)
+
+
+def require_documents(load_report: pd.DataFrame, corpus: object) -> None:
+    """Raise :class:`~framing.errors.UsageError` with each input's reason when a load yielded no document.
+
+    Example:
+        >>> report = pd.DataFrame({"input": ["a.txt"], "status": ["skipped"], "reason": ["empty file"]})
+        >>> require_documents(report, "news/")
+        Traceback (most recent call last):
+        ...
+        framing.errors.UsageError: news/: no document loaded: a.txt: empty file
+    """
+    if len(load_report) and (load_report["status"] != SKIPPED).any():
+        return
+    reasons = "; ".join(f"{r.input}: {r.reason}" for r in load_report.head(5).itertuples())
+    more = f" (and {len(load_report) - 5} more)" if len(load_report) > 5 else ""
+    raise UsageError(f"{corpus}: no document loaded: {reasons or 'no input files'}{more}")
 
 
 def concat_corpora(chunks: list[Corpus]) -> Corpus:

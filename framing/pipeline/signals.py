@@ -16,7 +16,7 @@ import pandas as pd
 
 from framing.config.bundle import Resources, as_resources
 from framing.config.lexicons import Lexicon
-from framing.corpus.load import Corpus, iter_corpus, load_corpus
+from framing.corpus.load import Corpus, iter_corpus, load_corpus, require_documents
 from framing.errors import UsageError, check_choice
 from framing.io.staging import publish, staging_folder
 from framing.io.tables import TableStream
@@ -178,10 +178,7 @@ def stream_signals(
     try:
         _stream(chunks, run, aggregator, tmp, counts, bar, workers=workers, progress=progress)
         if not counts.get("articles"):  # publish nothing: the previous tables stay
-            report = pd.read_parquet(tmp / "load_report.parquet")
-            reasons = "; ".join(f"{r.input}: {r.reason}" for r in report.head(5).itertuples())
-            raise UsageError(f"{path}: no document loaded: {reasons or 'no input files'}"
-                             + (f" (and {len(report) - 5} more)" if len(report) > 5 else ""))
+            require_documents(pd.read_parquet(tmp / "load_report.parquet"), path)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise

@@ -103,12 +103,10 @@ def _signal_tables(corpus: Path, res: Resources, *, load_options: Mapping[str, o
     tables = load_cached(key) if use_cache else None
     state = "hit" if tables is not None else ("miss" if use_cache else "off")
     if tables is None:
-        from framing.corpus.load import load_corpus
+        from framing.corpus.load import load_corpus, require_documents
 
         loaded = load_corpus(corpus, resources=res, **load_options)  # type: ignore[arg-type]
-        if loaded.articles.empty:
-            reasons = "; ".join(f"{r.input}: {r.reason}" for r in loaded.load_report.itertuples())[:2000]
-            raise UsageError(f"{corpus}: no document loaded ({reasons or 'no input files'})")
+        require_documents(loaded.load_report, corpus)
         check_request({"articles": loaded.articles}, params)  # before the work, not after it
         tables = compute_signals(loaded, resources=res, levels=levels, n_resamples=n_resamples, seed=seed,
                                  workers=os.cpu_count() or 1).tables
