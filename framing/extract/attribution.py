@@ -116,16 +116,18 @@ def extract_attributions(
         idx = quote_index.get(doc_id, [])
         doc_quotes = [(int(q_starts[i]), int(q_ends[i])) for i in idx]
         doc = Document(str(doc_id), by_doc[doc_id], doc_quotes, actors, channels)
-        doc.named = named_in(doc)
-        for sent in doc.sentences:
-            rows.extend(_sentence_attributions(doc, sent, verbs))
+        found = [actors.find(sent.text) for sent in doc.sentences]  # each sentence searched once
+        doc.named = named_in(found)
+        for sent, mentions in zip(doc.sentences, found):
+            rows.extend(_sentence_attributions(doc, sent, verbs, mentions))
     out = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
     return out.astype({"sent_id": "int64", "n_words_quoted": "int64"})
 
 
-def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs) -> list[dict[str, object]]:
+def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: list[Mention]
+                           ) -> list[dict[str, object]]:
     text, s0, sent_id = str(sent.text), int(sent.start), int(sent.sent_id)
-    raw_mentions = [m for m in (named_only(m, doc.named) for m in doc.actors.find(text)) if m is not None]
+    raw_mentions = [m for m in (named_only(m, doc.named) for m in found) if m is not None]
     mentions = [(m, resolve_mention(doc, m)) for m in raw_mentions]
     subject = sentence_subject(mentions, text, s0, doc)
     found: list[_Found] = []

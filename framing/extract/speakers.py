@@ -250,9 +250,10 @@ def warn_unbalanced(quotes: pd.DataFrame) -> None:
                       UnbalancedQuoteWarning, stacklevel=3)
 
 
-def named_in(doc: Document) -> set[str]:
-    """The actors a document names (by a name or alias, not only by a title or role)."""
-    return {actor for s in doc.sentences for m in doc.actors.find(s.text) if not m.is_title for actor in m.actors}
+def named_in(mentions: list[list[Mention]]) -> set[str]:
+    """The actors a document names (by a name or alias, not only by a title or role), from the mentions found
+    in each of its sentences."""
+    return {actor for found in mentions for m in found if not m.is_title for actor in m.actors}
 
 
 def named_only(mention: Mention, named: set[str]) -> Mention | None:

@@ -249,8 +249,7 @@ def kwic_examples(matches: pd.DataFrame, sentences: pd.DataFrame, articles: pd.D
     from framing.extract.kwic import kwic
 
     columns = ["group", "frame", "doc_id", "voice", "negated", "highlighted"]
-    name = str(lexicon) if str(lexicon) in set(matches["lexicon"].astype(str)) or not len(matches) else \
-        lexicon_name(pd.DataFrame({"lexicon": matches["lexicon"]}), lexicon)
+    name = lexicon_name(matches, lexicon)
     lines = kwic(matches, sentences, lexicon=name, width=70)
     if lines.empty or by not in {*articles.columns, "voice", "position"}:
         return pd.DataFrame(columns=columns)
