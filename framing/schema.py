@@ -40,6 +40,9 @@ RULE_ACTIONS = ("drop", "truncate", "metadata")
 #: Attribution aggregates in ``attribution_scores.measure``.
 ATTRIBUTION_MEASURES = ("speaker_share", "side_share", "verb_class_by_speaker", "channel_share", "hedged_share",
                         "quote_type_share", "direct_indirect_ratio")
+#: How copies of one text count in the scores (``--reuse``), and the kinds of reuse pair.
+REUSE_MODES = ("keep", "first", "weight")
+REUSE_KINDS = ("exact", "near_duplicate", "partial")
 #: Frame measures in ``frame_scores.measure`` (``balance`` only for a lexicon with a balance pair).
 FRAME_MEASURES = ("count", "rate_per_1000", "balance")
 #: Sentiment measures in ``sentiment_scores.measure``.
@@ -64,7 +67,7 @@ TERM_GROUPINGS = ("outlet", "event", "voice")
 ATTRIBUTION_LEVELS: tuple[tuple[str, ...], ...] = (("outlet",), ("outlet", "event"))
 
 # ---- tables -----------------------------------------------------------------------------------------------
-ARTICLE_COLUMNS = ("doc_id", "outlet", "event", "published", "title", "byline", "dateline", "credit",
+ARTICLE_COLUMNS = ("doc_id", "outlet", "event", "published", "title", "byline", "dateline", "credit", "wire",
                    "text", "n_words", "source_path")
 #: Columns a metadata sidecar may have (others are kept as extra article columns).
 METADATA_COLUMNS = ("doc_id", "outlet", "event", "published", "title", "byline", "dateline", "credit", "notes")
@@ -83,7 +86,7 @@ ATTRIBUTION_COLUMNS = ("doc_id", "sent_id", "sentence", "speaker", "speaker_id",
 FRAME_SCORE_COLUMNS = ("lexicon", "level", "group", "doc_id", "outlet", "event", "voice", "position", "frame",
                        "measure", "value", "ci_low", "ci_high", "n_docs", "n_sentences", "n_words")
 COMPARISON_COLUMNS = ("lexicon", "by", "within", "group_a", "group_b", "frame", "measure", "value_a",
-                      "value_b", "diff", "ci_low", "ci_high", "p_value", "p_adjusted", "within_noise")
+                      "value_b", "diff", "ci_low", "ci_high", "p_value", "p_adjusted", "within_noise", "shared_clusters")
 SENTIMENT_SCORE_COLUMNS = ("level", "group", "outlet", "event", "voice", "position", "speaker_id", "measure",
                            "value", "ci_low", "ci_high", "n_docs", "n_sentences")
 ATTRIBUTION_SCORE_COLUMNS = ("level", "group", "outlet", "event", "measure", "key", "subkey", "n", "share",
@@ -93,6 +96,10 @@ KWIC_COLUMNS = ("doc_id", "sent_id", "lexicon", "frame", "term", "voice", "negat
                 "highlighted")
 GOLD_COLUMNS = ("doc_id", "sent_id", "sentence", "speaker", "speaker_id", "side", "cue", "cue_lemma",
                 "cue_class", "quote_type", "channel", "hedge")
+REUSE_COLUMNS = ("doc_a", "doc_b", "outlet_a", "outlet_b", "similarity", "shared_sentences", "share_a", "share_b",
+                 "kind", "first", "cluster_id")
+REUSE_CLUSTER_COLUMNS = ("cluster_id", "doc_id", "outlet", "published", "cluster_size", "n_outlets", "is_first",
+                         "weight")
 METRIC_COLUMNS = ("field", "precision", "recall", "f1", "true_positives", "n_predicted", "n_gold")
 
 #: Every table ``framing signals`` and ``framing report`` write, by file name.
@@ -102,7 +109,7 @@ TABLES: dict[str, tuple[str, ...]] = {
     "frame_scores": FRAME_SCORE_COLUMNS, "frame_comparisons": COMPARISON_COLUMNS,
     "sentiment": SENTIMENT_COLUMNS, "sentiment_scores": SENTIMENT_SCORE_COLUMNS,
     "distinctive_terms": TERM_COLUMNS, "attributions": ATTRIBUTION_COLUMNS,
-    "attribution_scores": ATTRIBUTION_SCORE_COLUMNS,
+    "attribution_scores": ATTRIBUTION_SCORE_COLUMNS, "reuse": REUSE_COLUMNS, "reuse_clusters": REUSE_CLUSTER_COLUMNS,
 }
 #: The tables with one or more rows per document (the rest are aggregates).
 PER_DOCUMENT_TABLES = ("articles", "sentences", "frame_matches", "sentiment", "attributions")

@@ -28,8 +28,8 @@ def test_ingest_writes_csv_and_parquet_reproducibly(seeds_dir, tmp_path, capsys)
             a, b = tmp_path / "a" / f"{name}{suffix}", tmp_path / "b" / f"{name}{suffix}"
             assert a.read_bytes() == b.read_bytes(), a.name
     articles = pd.read_csv(tmp_path / "a" / "articles.csv")
-    assert articles.columns.tolist()[:11] == ["doc_id", "outlet", "event", "published", "title", "byline",
-                                              "dateline", "credit", "text", "n_words", "source_path"]
+    assert articles.columns.tolist()[:12] == ["doc_id", "outlet", "event", "published", "title", "byline",
+                                              "dateline", "credit", "wire", "text", "n_words", "source_path"]
     assert articles.published.tolist()[:2] == ["2026-02-05", "2026-02-05"]
     sentences = pd.read_parquet(tmp_path / "a" / "sentences.parquet")
     assert len(sentences) == 95 and sentences.position.iloc[0] == "headline"

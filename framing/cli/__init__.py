@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from framing.cli.commands import cmd_evaluate, cmd_ingest, cmd_report, cmd_signals
-from framing.cli.options import Parser, add_corpus_args, add_resource_args, positive, resamples, seed
+from framing.cli.options import (
+    Parser,
+    add_corpus_args,
+    add_resource_args,
+    add_reuse_arg,
+    positive,
+    resamples,
+    seed,
+)
 from framing.errors import FramingError
 
 _EPILOG = """examples:
@@ -43,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
         "signals", help="score framing signals: frames, voice, negation, attribution, sentiment, terms",
         description="Load a corpus and write every signal table (articles, sentences, frame_matches, "
         "frame_scores with 95% bootstrap intervals, frame_comparisons, sentiment, sentiment_scores, "
-        "distinctive_terms, attributions, attribution_scores, load_report, removed_lines) as CSV with a Parquet "
+        "distinctive_terms, attributions, attribution_scores, reuse, reuse_clusters, load_report, removed_lines) as CSV with a Parquet "
         "copy into --out, chunk by chunk.", epilog=_EPILOG.format(cmd="signals"), formatter_class=formatter)
     add_corpus_args(signals)
     signals.add_argument("--out", required=True, type=Path, help="output folder (created if missing)")
@@ -51,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     signals.add_argument("--resamples", type=resamples, default=2000, help="bootstrap resamples: 0, or 100 and "
                          "more (default 2000)")
     signals.add_argument("--seed", type=seed, default=0, help="bootstrap seed (default 0)")
+    add_reuse_arg(signals)
     signals.add_argument("--chunk-docs", type=positive, default=2000,
                          help="documents loaded and scored at a time; bounds memory (default 2000)")
     signals.add_argument("--workers", type=positive, default=os.cpu_count() or 1,
@@ -95,6 +104,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--config", type=Path, help="YAML with corpus, out, notebooks, parameters, kernel, hide_code")
     report.add_argument("--resamples", type=resamples, default=2000, help="bootstrap resamples (default 2000)")
     report.add_argument("--seed", type=seed, default=0, help="bootstrap seed (default 0)")
+    add_reuse_arg(report)
     report.add_argument("--kernel", default="framing", help="Jupyter kernel (default: framing, from make install)")
     report.add_argument("--show-code", action="store_true", help="keep code cells in the HTML pages")
     report.add_argument("--no-progress", action="store_true", help="no progress bars")

@@ -40,13 +40,16 @@ def cmd_signals(args: argparse.Namespace) -> int:
     res = resources_of(args)
     counts = stream_signals(args.corpus, args.out, metadata=args.metadata, columns=columns_of(args),
                             encoding=args.encoding, resources=res, n_resamples=args.resamples, seed=args.seed,
-                            workers=args.workers, chunk_docs=args.chunk_docs, progress=not args.no_progress)
+                            workers=args.workers, chunk_docs=args.chunk_docs, progress=not args.no_progress,
+                            reuse=args.reuse)
     _summarise(pd.read_parquet(args.out / "load_report.parquet"), counts.get("articles", 0),
                counts.get("sentences", 0), args.out)
     negated = pd.read_parquet(args.out / "frame_matches.parquet", columns=["negated"])["negated"]
     lexicons = ", ".join(lex.label for lex in res.lexicons)
     print(f"{counts.get('frame_matches', 0)} frame matches ({int(negated.astype(bool).sum())} negated) from "
           f"{lexicons}; {counts.get('attributions', 0)} attributions")
+    print(f"text reuse: {counts.get('reuse', 0)} article pairs, {counts.get('reuse_clusters', 0)} articles in "
+          f"clusters of copies (--reuse {args.reuse})")
     return 0
 
 
@@ -96,7 +99,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                      config=args.config, resources=resources_of(args) if custom_resources(args) else None,
                      metadata=args.metadata, columns=columns_of(args), encoding=args.encoding,
                      n_resamples=args.resamples, seed=args.seed, kernel=args.kernel, hide_code=not args.show_code,
-                     progress=not args.no_progress, use_cache=not args.no_cache)
+                     progress=not args.no_progress, use_cache=not args.no_cache, reuse=args.reuse)
     print(f"report written to {out}")
     return 0
 

@@ -32,6 +32,15 @@ def add_resource_args(p: argparse.ArgumentParser, *, lexicons: bool = True) -> N
     p.add_argument("--rules", type=Path, help="boilerplate rules YAML (default: the shipped boilerplate.yaml)")
     p.add_argument("--negation", type=Path, help="negation rule YAML (default: the shipped negation.yaml)")
     p.add_argument("--channels", type=Path, help="channel rules YAML (default: the shipped channels.yaml)")
+    p.add_argument("--credits", type=Path, help="wire-agency and credit forms YAML (default: the shipped credits.yaml)")
+
+
+def add_reuse_arg(p: argparse.ArgumentParser) -> None:
+    from framing.schema import REUSE_MODES
+
+    p.add_argument("--reuse", choices=REUSE_MODES, default="keep",
+                   help="how copies of one text (wire copy, republished articles) count in the scores: keep every "
+                   "copy, only the first published, or weight each copy 1/copies (default: keep)")
 
 
 def columns_of(args: argparse.Namespace) -> dict[str, str] | None:
@@ -54,11 +63,12 @@ def resources_of(args: argparse.Namespace):
     from framing.config import DEFAULT_LEXICONS, load_resources
 
     return load_resources(lexicons=getattr(args, "lexicon", None) or DEFAULT_LEXICONS, actors=args.actors,
-                          verbs=args.verbs, rules=args.rules, negation=args.negation, channels=args.channels)
+                          verbs=args.verbs, rules=args.rules, negation=args.negation, channels=args.channels,
+                          credits=args.credits)
 
 
 def custom_resources(args: argparse.Namespace) -> bool:
-    return any(getattr(args, k) is not None for k in ("actors", "verbs", "rules", "negation", "channels"))
+    return any(getattr(args, k) is not None for k in ("actors", "verbs", "rules", "negation", "channels", "credits"))
 
 
 def encoding(text: str) -> str:

@@ -1,7 +1,7 @@
 """One resources bundle: every editable data file a run depends on, loaded and validated together.
 
-A :class:`Resources` holds the lexicons, actors, reporting verbs, negation rule, boilerplate rules and
-channel rules. Every entry point (``load_corpus``, ``compute_signals``, ``stream_signals``, ``run_report``,
+A :class:`Resources` holds the lexicons, actors, reporting verbs, negation rule, boilerplate rules,
+channel rules and credit rules. Every entry point (``load_corpus``, ``compute_signals``, ``stream_signals``, ``run_report``,
 the notebooks and every CLI command) takes one, so a run never mixes a user's file with a shipped default
 behind their back. Its :meth:`~Resources.fingerprint` hashes the content of every file, and goes into the
 cache key and the report manifest.
@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from framing.config.actors import Actors, load_actors
+from framing.config.credits import CreditRules, load_credit_rules
 from framing.config.files import data_path
 from framing.config.lexicons import Lexicon, list_lexicons, load_lexicon
 from framing.config.rules import BoilerplateRules, NegationRule, load_boilerplate_rules, load_negation_rule
@@ -25,7 +26,7 @@ from framing.errors import ConfigFileError
 DEFAULT_LEXICONS = ("stance", "issues")
 _SHIPPED = {"actors": ("actors", "actors.yaml"), "verbs": ("rules", "reporting_verbs.yaml"),
             "negation": ("rules", "negation.yaml"), "rules": ("rules", "boilerplate.yaml"),
-            "channels": ("rules", "channels.yaml")}
+            "channels": ("rules", "channels.yaml"), "credits": ("rules", "credits.yaml")}
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class Resources:
         negation: The negation rule for lexicon matches.
         rules: Boilerplate rules for cleaning.
         channels: Channel patterns for attributions.
+        credits: Wire-agency and source credit forms.
         files: The file each resource came from (``shipped:<name>`` for the shipped defaults).
         digests: SHA-256 of each resource's content.
     """
@@ -49,6 +51,7 @@ class Resources:
     negation: NegationRule
     rules: BoilerplateRules
     channels: ChannelRules
+    credits: CreditRules
     files: dict[str, str] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
 
@@ -96,7 +99,8 @@ class Resources:
                           "sha256": self.digests.get(f"lexicon:{lex.name}")} for lex in self.lexicons]}
         labels = {"actors": self.actors.label, "verbs": self.verbs.label,
                   "negation": f"negation@{self.negation.version}",
-                  "rules": f"{self.rules.name}@{self.rules.version}", "channels": self.channels.label}
+                  "rules": f"{self.rules.name}@{self.rules.version}", "channels": self.channels.label,
+                  "credits": self.credits.label}
         for key, label in labels.items():
             out[key] = {"label": label, "file": self.files.get(key), "sha256": self.digests.get(key)}
         out["fingerprint"] = self.fingerprint()
@@ -147,6 +151,7 @@ def load_resources(
     negation: str | Path | None = None,
     rules: str | Path | None = None,
     channels: str | Path | None = None,
+    credits: str | Path | None = None,
 ) -> Resources:
     """Load and validate every resource of a run; ``None`` takes the shipped file.
 
@@ -158,6 +163,7 @@ def load_resources(
         negation: A negation-rule YAML.
         rules: A boilerplate-rules YAML.
         channels: A channel-rules YAML.
+        credits: A credits YAML (wire agencies and credit forms).
 
     Raises:
         ConfigFileError: One line naming the file and what is wrong with it.
@@ -168,7 +174,8 @@ def load_resources(
         (['stance@1.0.0'], 'shipped:rules/reporting_verbs.yaml')
     """
     lexs, files, digests = _load_lexicons(lexicons)
-    given = {"actors": actors, "verbs": verbs, "negation": negation, "rules": rules, "channels": channels}
+    given = {"actors": actors, "verbs": verbs, "negation": negation, "rules": rules, "channels": channels,
+             "credits": credits}
     paths: dict[str, Path] = {}
     for key, value in given.items():
         if value is None:
@@ -183,7 +190,7 @@ def load_resources(
     loaded = Resources(
         lexicons=lexs, actors=load_actors(paths["actors"]), verbs=load_reporting_verbs(paths["verbs"]),
         negation=load_negation_rule(paths["negation"]), rules=load_boilerplate_rules(paths["rules"]),
-        channels=load_channel_rules(paths["channels"]), files=files,
+        channels=load_channel_rules(paths["channels"]), credits=load_credit_rules(paths["credits"]), files=files,
         digests={**digests, **{key: _digest(path) for key, path in paths.items()}})
     return loaded
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from framing.config.credits import CreditRules
 from framing.config.rules import BoilerplateRule, BoilerplateRules, load_boilerplate_rules
 from framing.text import parse_date
 
-
+# ``BEIJING -``, ``HEMPSTEAD, N.Y., Sept. 26 (UPI) —``; a place in any case only before a credit: ``New York (AFP) –``
 _DATELINE_RE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:\s*,\s*(?P<extra>[^-–—:]{1,40}?))?\s+[-–—:]{1,2}\s+(?=\S)"
+    r"^(?:(?P<place>[A-Z][A-Z.'’ -]{1,30}[A-Z.])(?:\s*,\s*(?P<extra>[^-–—:()]{1,40}?))?"
+    r"(?:\s*\((?P<credit>[^()]{1,40})\))?"
+    r"|(?P<place2>[A-Z][\w.'’ -]{1,30}?)(?:\s*,\s*(?P<extra2>[^-–—:()]{1,40}?))?\s*\((?P<credit2>[^()]{1,40})\))"
+    r"\s+[-–—:]{1,2}\s+(?=\S)"
 )
 _SENTENCE_END = tuple(".!?…") + ("”", '"', "’", "'", ".)")
 
@@ -43,7 +47,8 @@ def _looks_like_title(line: str) -> bool:
     return 2 <= len(words) <= 30 and len(line) <= 200 and not line.endswith(_SENTENCE_END)
 
 
-def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> CleanText:
+def clean_text(text: str, *, rules: BoilerplateRules | None = None, credits: CreditRules | None = None
+               ) -> CleanText:
     """Remove boilerplate lines from scraped article text and pick out title, dateline and metadata lines.
 
     Each non-empty line that survives is one paragraph. The first paragraph is taken as the title when
@@ -53,6 +58,8 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> CleanText
     Args:
         text: Article text with ``\\n`` line endings.
         rules: Boilerplate rules; the shipped ones by default.
+        credits: Credit rules (:func:`~framing.config.credits.load_credit_rules`); when given, wire and source
+            credits are read into ``fields["credit"]`` and ``fields["wire"]`` (see :func:`find_credits`).
 
     Returns:
         A :class:`CleanText` whose ``removed`` lists every dropped line with its 1-based line number,
@@ -93,6 +100,7 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> CleanText
                 fields.setdefault("published", when.isoformat())
 
     paragraphs: list[str] = []
+    line_nos: list[int] = []
     seen: set[str] = set()
     for line_no, line in kept:
         if line in seen:
@@ -101,6 +109,7 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> CleanText
             continue
         seen.add(line)
         paragraphs.append(line)
+        line_nos.append(line_no)
 
     title = paragraphs[0] if paragraphs and len(paragraphs) > 1 and _looks_like_title(paragraphs[0]) else None
     dateline = None
@@ -108,8 +117,13 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> CleanText
     if len(paragraphs) > first_body:
         m = _DATELINE_RE.match(paragraphs[first_body])
         if m:
-            dateline = m.group("place").strip()
+            dateline = (m.group("place") or m.group("place2")).strip()
             paragraphs[first_body] = paragraphs[first_body][m.end():]
+            if m.group("credit") or m.group("credit2"):
+                fields["dateline_credit"] = (m.group("credit") or m.group("credit2")).strip()
+    if credits is not None:
+        paragraphs, line_nos = find_credits(paragraphs, line_nos, fields, credits, removed,
+                                            first_body=first_body)
     removed.sort(key=lambda r: int(r["line_no"]))  # type: ignore[arg-type]
     return CleanText(paragraphs, title, dateline, fields, removed)
 
@@ -117,3 +131,60 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> CleanText
 def _removed(line_no: int, line: str, rule: BoilerplateRule, how: str) -> dict[str, object]:
     rule_id = rule.id if how == "line" else f"{rule.id} (after)"
     return {"line_no": line_no, "rule": rule_id, "category": rule.category, "text": line}
+
+
+def find_credits(paragraphs: list[str], line_nos: list[int], fields: dict[str, str], credits: CreditRules,
+                 removed: list[dict[str, object]], *, first_body: int = 0) -> tuple[list[str], list[int]]:
+    """Read wire and source credits into ``fields["credit"]`` and ``fields["wire"]``; drop credit-only lines.
+
+    The evidence, in order: the dateline's parenthetical (``WASHINGTON (AP) —``), each credit form of
+    ``credits`` in its place (the two paragraphs after the title, the last two, or anywhere), and a ``Source:``
+    line already read into ``fields["credit"]``. Agencies come first in ``credit`` (``"AP; Reuters"``); a
+    credit that names no agency (a hat tip, ``Source: BBC``) is kept with ``wire`` false.
+
+    Returns:
+        The paragraphs without the credit-only lines a form removes, and their line numbers; each removed line
+        is appended to ``removed`` with rule ``credit-<form id>`` and category ``credit``.
+
+    Example:
+        >>> from framing.config.credits import load_credit_rules
+        >>> fields = {"dateline_credit": "AP"}
+        >>> paras, _ = find_credits(["Text.", "The Associated Press contributed to this report."], [1, 2],
+        ...                         fields, load_credit_rules(), [])
+        >>> paras, fields["credit"], fields["wire"]
+        (['Text.'], 'AP', 'true')
+    """
+    agencies: list[str] = []
+    others: list[str] = []
+
+    def credit(text: str | None, agency: str | None = None) -> None:
+        agency = agency or credits.agency_of(text)
+        if agency is not None:
+            agencies.append(agency)
+        elif text and text.strip(" .:;,-–—"):
+            others.append(text.strip(" .:;,-–—"))
+
+    credit(fields.get("dateline_credit"))
+    n = len(paragraphs)
+    regions = {"lead": set(range(first_body, min(first_body + 2, n))), "end": set(range(max(first_body, n - 2), n)),
+               "any": set(range(n))}
+    drop: set[int] = set()
+    for form in credits.forms:
+        for i in sorted(regions[form.where] - drop):
+            m = form.pattern.search(paragraphs[i])
+            if m is None:
+                continue
+            groups = m.groupdict()
+            credit(groups.get("credit") or groups.get("agency"), form.agency or (
+                credits.agencies.get(groups["agency"].lower()) if groups.get("agency") else None))
+            if form.remove and m.start() == 0 and m.end() == len(paragraphs[i]) and len(paragraphs) - len(drop) > 1:
+                drop.add(i)
+                removed.append({"line_no": line_nos[i], "rule": f"credit-{form.id}", "category": "credit",
+                                "text": paragraphs[i]})
+    credit(fields.get("credit"))
+    found = list(dict.fromkeys(agencies)) or list(dict.fromkeys(others))
+    if found:
+        fields["credit"] = "; ".join(found)
+    fields["wire"] = "true" if agencies else "false"
+    keep = [i for i in range(n) if i not in drop]
+    return [paragraphs[i] for i in keep], [line_nos[i] for i in keep]

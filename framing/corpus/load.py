@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.config.bundle import Resources
+from framing.config.credits import load_credit_rules
 from framing.config.rules import BoilerplateRules, load_boilerplate_rules
 from framing.corpus.clean import clean_text
 from framing.corpus.segment import find_quotes, split_sentences
@@ -149,6 +150,14 @@ def concat_corpora(chunks: list[Corpus]) -> Corpus:
     return Corpus(*stacked, chunks[0].rules_version)
 
 
+def _wire(row: dict[str, object], meta_row: dict[str, object] | None, fields: dict[str, str], credits) -> bool:
+    """Whether an article is wire copy: a sidecar's ``wire`` value, else the text's credits or its ``credit``."""
+    given = (meta_row or {}).get("wire", row.get("wire"))
+    if is_known(given) and str(given).strip().lower() in ("true", "false", "1", "0", "yes", "no"):
+        return str(given).strip().lower() in ("true", "1", "yes")
+    return fields.get("wire") == "true" or credits.agency_of(row.get("credit")) is not None
+
+
 def iter_corpus(
     path: str | Path,
     *,
@@ -175,6 +184,7 @@ def iter_corpus(
     if rules is None and resources is not None:
         rules = resources.rules
     rules = rules if isinstance(rules, BoilerplateRules) else load_boilerplate_rules(rules)
+    credits = resources.credits if resources is not None else load_credit_rules()
     sidecar_path = Path(metadata) if metadata is not None else (
         folder / SIDECAR_NAME if folder is not None and (folder / SIDECAR_NAME).is_file() else None
     )
@@ -197,7 +207,7 @@ def iter_corpus(
                                       f"duplicate doc_id {raw.doc_id!r}; first loaded from "
                                       f"{first_source[raw.doc_id]}", raw.encoding, raw.newline))
             continue
-        cleaned = clean_text(raw.text, rules=rules)
+        cleaned = clean_text(raw.text, rules=rules, credits=credits)
         warnings = list(raw.warnings) + [w for w in [script_warning(raw.text)] if w]
         if not cleaned.paragraphs:
             report.append(_report_row(raw.source_path, raw.doc_id, kind_name, SKIPPED,
@@ -223,6 +233,7 @@ def iter_corpus(
                 for key, value in meta_row.items():
                     if key not in ("doc_id", "_line") and (is_known(value) or key not in row):
                         row[key] = value if is_known(value) or key == "notes" else row.get(key)
+        row["wire"] = _wire(row, meta_by_id.get(raw.doc_id), cleaned.fields, credits)
         given = row.get("published")
         row["published"] = _as_date(given)
         if is_known(given) and row["published"] is None:
@@ -302,8 +313,9 @@ def _articles_frame(rows: list[dict[str, object]]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=[*ARTICLE_COLUMNS, *extras])
     frame["published"] = pd.to_datetime(frame["published"]).astype("datetime64[ns]")
     frame["n_words"] = frame["n_words"].astype("int64")
+    frame["wire"] = frame["wire"].fillna(False).astype(bool)
     for col in frame.columns:
-        if col not in ("published", "n_words"):
+        if col not in ("published", "n_words", "wire"):
             frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
     return frame
 

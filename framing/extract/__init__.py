@@ -3,11 +3,12 @@
 from framing.extract.attribution import extract_attributions
 from framing.extract.frames import match_frames
 from framing.extract.kwic import kwic
+from framing.extract.reuse import sign_documents
 from framing.extract.sentiment import PatternScorer, score_sentiment
 from framing.extract.speakers import UnbalancedQuoteWarning
 from framing.extract.terms import add_term_counts, count_group_terms, count_terms
 
 __all__ = [
     "PatternScorer", "UnbalancedQuoteWarning", "add_term_counts", "count_group_terms", "count_terms",
-    "extract_attributions", "kwic", "match_frames", "score_sentiment",
+    "extract_attributions", "kwic", "match_frames", "score_sentiment", "sign_documents",
 ]

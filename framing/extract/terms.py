@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -30,10 +30,12 @@ def count_group_terms(
     by: str = "outlet",
     articles: pd.DataFrame | None = None,
     stopwords: Iterable[str] | None = None,
+    weights: Mapping[str, float] | None = None,
 ) -> dict[str, Counter[str]]:
     """Term counts per group: the additive half of :func:`distinctive_terms`.
 
-    Counts of separate chunks of documents add up (:func:`add_term_counts`), so a large corpus can be
+    ``weights`` (doc_id to weight, 1 for those not listed) makes the counts weighted. Counts of separate chunks
+    of documents add up (:func:`add_term_counts`), so a large corpus can be
     counted chunk by chunk and scored once with :func:`score_term_counts`.
 
     Example:
@@ -47,6 +49,14 @@ def count_group_terms(
         stopwords = ENGLISH_STOP_WORDS
     stop = frozenset(stopwords)
     data = with_metadata(sentences, articles, [by])
+    if weights:  # --reuse weight: a copy's terms count its weight (1 / copies of its text)
+        out: dict[str, Counter[str]] = {}
+        for (key, doc_id), g in data.groupby([by, "doc_id"], sort=True):
+            counts = count_terms(g["text"], stopwords=stop)
+            w = weights.get(doc_id, 1.0)
+            out.setdefault(str(key), Counter()).update(
+                counts if w == 1.0 else Counter({t: n * w for t, n in counts.items()}))
+        return out
     return {str(k): count_terms(g["text"], stopwords=stop) for k, g in data.groupby(by, sort=True)}
 
 

@@ -13,6 +13,7 @@ from framing.pipeline.chunks import Part, stack
 from framing.schema import (
     ALL,
     COMPARISON_COLUMNS,
+    REUSE_CLUSTER_COLUMNS,
     FRAME_LEVELS,
     SENTIMENT_LEVELS,
     SENTIMENT_SCORE_COLUMNS,
@@ -22,6 +23,7 @@ from framing.schema import (
 from framing.stats.attribution_scores import score_attributions
 from framing.stats.comparisons import compare_frame_units
 from framing.stats.frame_scores import iter_unit_levels
+from framing.stats.reuse import cluster_reuse, find_reuse
 from framing.stats.sentiment_scores import score_sentiment_units
 from framing.stats.terms import score_term_counts
 
@@ -29,8 +31,11 @@ from framing.stats.terms import score_term_counts
 class Aggregator:
     """Collects the compact part of every chunk and computes the aggregate tables once all are in."""
 
-    def __init__(self, resources: Resources, levels: Sequence[Sequence[str]], n_resamples: int, seed: int):
+    def __init__(self, resources: Resources, levels: Sequence[Sequence[str]], n_resamples: int, seed: int,
+                 *, reuse: tuple[pd.DataFrame, pd.DataFrame] | None = None):
         self.res, self.levels, self.n_resamples, self.seed = resources, levels, n_resamples, seed
+        self.reuse = reuse  # (pairs, clusters) found before scoring, or None: found from the chunks' signatures
+        self.signatures: list[pd.DataFrame] = []
         # a level beyond the defaults (a sidecar column such as ``leaning``) gets sentiment scores too
         custom = [tuple(by) for by in levels if tuple(by) not in FRAME_LEVELS and "doc_id" not in by]
         self.sentiment_levels = [*SENTIMENT_LEVELS, *(by for by in custom if by not in SENTIMENT_LEVELS)]
@@ -43,12 +48,15 @@ class Aggregator:
         self.units.append(part.units)
         self.voice_units.append(part.voice_units)
         self.attributions.append(part.attributions)
+        if part.signatures is not None and self.reuse is None:
+            self.signatures.append(part.signatures)
         for by, counts in part.terms.items():
             add_term_counts(self.terms[by], counts)
 
     def parts(self) -> Iterator[tuple[str, pd.DataFrame]]:
         """The aggregate tables as ``(name, rows)`` pieces; ``frame_scores`` comes in several pieces."""
         n, seed = self.n_resamples, self.seed
+        pairs, clusters = self.reuse_tables()
         units, voice_units = stack(self.units), stack(self.voice_units)
         self.units, self.voice_units = [units], [voice_units]  # the chunks themselves are no longer needed
         lexs = list(self.res.lexicons)
@@ -62,7 +70,7 @@ class Aggregator:
                 compare_frame_units(units, lexicon=balanced, by="outlet", within="event", n_resamples=n, seed=seed),
                 compare_frame_units(voice_units, lexicon=balanced, by="voice", n_resamples=n, seed=seed),
             ], ignore_index=True)
-        yield "frame_comparisons", comparisons
+        yield "frame_comparisons", mark_shared_clusters(comparisons, clusters)
         scored = units if units["polarity"].notna().all() else units[units["polarity"].notna()]
         sentiment_scores = pd.concat(
             [score_sentiment_units(scored, by=by, n_resamples=n, seed=seed) for by in self.sentiment_levels]
@@ -77,6 +85,16 @@ class Aggregator:
                                               for by in TERM_GROUPINGS], ignore_index=True)
         self.attributions = [stack(self.attributions)]
         yield "attribution_scores", score_attributions(self.attributions[0])
+        yield "reuse", pairs
+        yield "reuse_clusters", clusters
+
+    def reuse_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The reuse pairs and clusters: those given, or one pass over every chunk's signatures."""
+        if self.reuse is None:
+            signatures = pd.concat(self.signatures, ignore_index=True) if self.signatures else None
+            self.signatures = []
+            self.reuse = reuse_tables(signatures)
+        return self.reuse
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The aggregate tables, each in one piece."""
@@ -84,3 +102,26 @@ class Aggregator:
         for name, piece in self.parts():
             pieces.setdefault(name, []).append(piece)
         return {name: stack(frames) for name, frames in pieces.items()}
+
+
+def reuse_tables(signatures: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``reuse`` and ``reuse_clusters`` from stacked signatures (empty tables for none)."""
+    if signatures is None or signatures.empty:
+        return find_reuse(pd.DataFrame(columns=["doc_id"])), pd.DataFrame(columns=list(REUSE_CLUSTER_COLUMNS))
+    pairs = find_reuse(signatures)
+    return pairs, cluster_reuse(pairs, signatures)
+
+
+def mark_shared_clusters(comparisons: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
+    """``shared_clusters``: how many reuse clusters have articles of both compared outlets (0 for other
+    comparisons), so that a difference between outlets that ran the same wire copy is read as such."""
+    out = comparisons.copy()
+    out["shared_clusters"] = 0
+    if clusters.empty or out.empty:
+        return out[list(COMPARISON_COLUMNS)]
+    of_outlet = clusters.groupby("outlet")["cluster_id"].agg(frozenset).to_dict()
+    outlet_rows = out["by"] == "outlet"
+    out.loc[outlet_rows, "shared_clusters"] = [
+        len(of_outlet.get(a, frozenset()) & of_outlet.get(b, frozenset()))
+        for a, b in zip(out.loc[outlet_rows, "group_a"], out.loc[outlet_rows, "group_b"])]
+    return out[list(COMPARISON_COLUMNS)]

@@ -7,8 +7,8 @@ A chunk's per-document tables are returned whole; what the aggregates need is ke
 from __future__ import annotations
 
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -20,6 +20,7 @@ from framing.corpus.metadata import with_metadata
 from framing.corpus.segment import measure_voice
 from framing.extract.attribution import extract_attributions
 from framing.extract.frames import match_frames
+from framing.extract.reuse import sign_documents
 from framing.extract.sentiment import score_sentiment
 from framing.extract.terms import count_group_terms
 from framing.schema import SENTIMENT_LEVELS, TERM_GROUPINGS
@@ -32,13 +33,19 @@ class Plan:
 
     resources: Resources
     group_cols: tuple[str, ...]
+    reuse: str = "keep"
+    #: How much each article counts in the aggregates (those not listed count 1); see ``reuse_weights``.
+    weights: Mapping[str, float] = field(default_factory=dict)
+    #: Sign each chunk's documents for the reuse pass.
+    sign: bool = True
 
 
-def plan(resources: Resources, levels: Sequence[Sequence[str]]) -> Plan:
+def plan(resources: Resources, levels: Sequence[Sequence[str]], *, reuse: str = "keep",
+         weights: Mapping[str, float] | None = None, sign: bool = True) -> Plan:
     """The :class:`Plan` for ``levels`` (plus the sentiment, term and comparison groupings)."""
     cols = sorted({c for by in [*levels, *SENTIMENT_LEVELS, *[(t,) for t in TERM_GROUPINGS], ("event",)]
                    for c in by if c not in ("doc_id", "sent_id", "voice", "position")})
-    return Plan(resources, tuple(cols))
+    return Plan(resources, tuple(cols), reuse, dict(weights or {}), sign)
 
 
 @dataclass
@@ -50,6 +57,7 @@ class Part:
     voice_units: pd.DataFrame
     terms: dict[str, dict[str, Counter[str]]]
     attributions: pd.DataFrame
+    signatures: pd.DataFrame | None = None
 
 
 def score_chunk(chunk: Corpus, run: Plan) -> Part:
@@ -62,7 +70,10 @@ def score_chunk(chunk: Corpus, run: Plan) -> Part:
     tables = {"articles": chunk.articles, "sentences": sentences, "frame_matches": matches,
               "sentiment": score_sentiment(sentences), "attributions": attributions,
               "load_report": chunk.load_report, "removed_lines": chunk.removed}
-    return part_of(tables, run)
+    part = part_of(tables, run)
+    if run.sign:
+        part.signatures = sign_documents(chunk.articles, chunk.sentences)
+    return part
 
 
 def part_of(tables: dict[str, pd.DataFrame], run: Plan) -> Part:
@@ -73,6 +84,12 @@ def part_of(tables: dict[str, pd.DataFrame], run: Plan) -> Part:
     """
     articles, sentences, matches = tables["articles"], tables["sentences"], tables["frame_matches"]
     sentiment, attributions = tables["sentiment"], tables["attributions"]
+    weights = {d: w for d, w in run.weights.items() if w != 1.0}
+    if weights and run.reuse == "first":  # the later copies of a text count in no aggregate
+        gone = [d for d, w in weights.items() if w == 0.0]
+        sentences, matches, sentiment, attributions = (
+            t[~t["doc_id"].isin(gone)] for t in (sentences, matches, sentiment, attributions))
+        weights = {}
     lexicons = list(run.resources.lexicons)
     slim = sentences[["doc_id", "sent_id", "position", "voice", "n_words", "n_words_quoted", "n_words_narration"]]
     grouped = with_metadata(slim, articles, run.group_cols)
@@ -88,9 +105,13 @@ def part_of(tables: dict[str, pd.DataFrame], run: Plan) -> Part:
     units["speaker_id"] = names[found]
     voice_units = frame_units(grouped.drop(columns="voice"), matches, lexicon=lexicons, by_voice=True)
     texts = with_metadata(sentences[["doc_id", "sent_id", "voice", "text"]], articles, ["outlet", "event"])
-    terms = {by: count_group_terms(texts, by=by) for by in TERM_GROUPINGS}
+    terms = {by: count_group_terms(texts, by=by, weights=weights) for by in TERM_GROUPINGS}
     attr_cols = ["doc_id", "speaker_id", "side", "cue_class", "channel", "hedge", "quote_type", "n_words_quoted"]
     slim_attributions = with_metadata(attributions[attr_cols], articles, ["outlet", "event"])
+    if weights:  # --reuse weight: every unit carries its article's weight
+        units, voice_units, slim_attributions = (
+            t.assign(weight=t["doc_id"].map(weights).fillna(1.0).astype(float))
+            for t in (units, voice_units, slim_attributions))
     drop = ["n_words_quoted", "n_words_narration"]
     return Part(tables, compact(units.drop(columns=drop)), compact(voice_units.drop(columns=drop)), terms,
                 compact(slim_attributions))

@@ -20,9 +20,11 @@ from framing.corpus.load import Corpus, iter_corpus, load_corpus, require_docume
 from framing.errors import UsageError, check_choice
 from framing.io.staging import publish, staging_folder
 from framing.io.tables import TableStream
-from framing.pipeline.aggregate import Aggregator
+from framing.extract.reuse import sign_documents
+from framing.pipeline.aggregate import Aggregator, reuse_tables
 from framing.pipeline.chunks import plan, return_freed_memory, run_chunks, split_corpus, stack
-from framing.schema import FRAME_LEVELS, PER_DOCUMENT_TABLES
+from framing.schema import FRAME_LEVELS, PER_DOCUMENT_TABLES, REUSE_MODES
+from framing.stats.reuse import reuse_weights
 
 _LOAD_TABLES = ("load_report", "removed_lines")
 
@@ -46,7 +48,9 @@ class Signals:
         return list(self.resources.lexicons) if self.resources is not None else []
 
 
-def _check_run(levels: Sequence[Sequence[str]], n_resamples: int, seed: int, workers: int, chunk_docs: int) -> None:
+def _check_run(levels: Sequence[Sequence[str]], n_resamples: int, seed: int, workers: int, chunk_docs: int,
+               reuse: str = "keep") -> None:
+    check_choice(reuse, REUSE_MODES, "reuse mode")
     if isinstance(levels, str) or any(isinstance(by, str) or not by for by in levels):
         raise UsageError(f"levels must be a list of column lists, e.g. [['outlet'], ['outlet', 'event']]; "
                          f"got {levels!r}")
@@ -68,6 +72,7 @@ def compute_signals(
     seed: int = 0,
     workers: int = 1,
     chunk_docs: int = 2000,
+    reuse: str = "keep",
 ) -> Signals:
     """Compute every signal table for a corpus, in memory.
 
@@ -86,10 +91,14 @@ def compute_signals(
         seed: Random seed for the bootstrap.
         workers: Processes for the per-document stages (results are identical for any number).
         chunk_docs: Documents per chunk of per-document work (results are identical for any size).
+        reuse: How copies of one text count in the aggregates: ``keep`` (every copy counts), ``first`` (only
+            the first-published copy of each reuse cluster) or ``weight`` (each copy 1 / copies). Per-document
+            tables always keep every article.
 
     Returns:
         :class:`Signals` with tables ``articles, sentences, frame_matches, frame_scores, frame_comparisons,
-        sentiment, sentiment_scores, distinctive_terms, attributions, attribution_scores``, plus
+        sentiment, sentiment_scores, distinctive_terms, attributions, attribution_scores, reuse,
+        reuse_clusters``, plus
         ``load_report`` and ``removed_lines`` when ``corpus`` is a path.
 
     Example:
@@ -97,13 +106,17 @@ def compute_signals(
         >>> sorted(sig.tables)[:3], sorted(sig.frame_matches.lexicon.unique())
         (['articles', 'attribution_scores', 'attributions'], ['issues', 'stance'])
     """
-    _check_run(levels, n_resamples, seed, workers, chunk_docs)
+    _check_run(levels, n_resamples, seed, workers, chunk_docs, reuse)
     res = as_resources(resources, lexicons=lexicons)
     loaded_here = not isinstance(corpus, Corpus)
     if loaded_here:
         corpus = load_corpus(corpus, resources=res)
-    run = plan(res, levels)
-    aggregator = Aggregator(res, levels, n_resamples, seed)
+    found, weights = None, {}
+    if reuse != "keep":  # the clusters must be known before anything is aggregated
+        found = reuse_tables(sign_documents(corpus.articles, corpus.sentences))
+        weights = reuse_weights(found[1], corpus.articles["doc_id"], mode=reuse)
+    run = plan(res, levels, reuse=reuse, weights=weights, sign=found is None)
+    aggregator = Aggregator(res, levels, n_resamples, seed, reuse=found)
     collected: dict[str, list[pd.DataFrame]] = {name: [] for name in PER_DOCUMENT_TABLES}
     for part in run_chunks(split_corpus(corpus, chunk_docs), run, workers=workers):
         aggregator.add(part)
@@ -130,6 +143,7 @@ def stream_signals(
     workers: int = 1,
     chunk_docs: int = 2000,
     progress: bool = False,
+    reuse: str = "keep",
 ) -> dict[str, int]:
     """Load, score and write a corpus chunk by chunk, with memory bounded by the chunk size.
 
@@ -153,6 +167,8 @@ def stream_signals(
         workers: Processes for the per-document stages.
         chunk_docs: Documents loaded and scored at a time.
         progress: Show a progress bar (tqdm) on standard error.
+        reuse: As for :func:`compute_signals`. ``first`` and ``weight`` read the corpus twice: once to sign
+            every article and find the reuse clusters, once to score.
 
     Returns:
         Row counts of the tables written, by table name.
@@ -165,13 +181,21 @@ def stream_signals(
     """
     from tqdm import tqdm
 
-    _check_run(levels, n_resamples, seed, workers, chunk_docs)
+    _check_run(levels, n_resamples, seed, workers, chunk_docs, reuse)
     res = as_resources(resources, lexicons=lexicons)
-    run = plan(res, levels)
-    aggregator = Aggregator(res, levels, n_resamples, seed)
+    read = dict(metadata=metadata, columns=columns, encoding=encoding, chunk_docs=chunk_docs, resources=res)
+    found, weights = None, {}
+    if reuse != "keep":  # a first pass signs every article, so that the clusters are known before scoring
+        signatures, doc_ids = [], []
+        for chunk in tqdm(iter_corpus(path, **read), desc="sign for reuse", unit="chunk", disable=not progress):
+            signatures.append(sign_documents(chunk.articles, chunk.sentences))
+            doc_ids.extend(chunk.articles["doc_id"])
+        found = reuse_tables(pd.concat(signatures, ignore_index=True))
+        weights = reuse_weights(found[1], doc_ids, mode=reuse)
+    run = plan(res, levels, reuse=reuse, weights=weights, sign=found is None)
+    aggregator = Aggregator(res, levels, n_resamples, seed, reuse=found)
     counts: dict[str, int] = {}
-    chunks = iter_corpus(path, metadata=metadata, columns=columns, encoding=encoding, chunk_docs=chunk_docs,
-                         resources=res)
+    chunks = iter_corpus(path, **read)
     bar = tqdm(desc="score documents", unit="doc", disable=not progress)
     out = Path(out_dir)
     tmp = staging_folder(out, owned=("load_report.csv",))  # the previous tables stay until this run is done

@@ -9,10 +9,11 @@ import pandas as pd
 
 from framing.config.bundle import Resources, as_resources
 from framing.errors import check_choice
-from framing.pipeline.aggregate import Aggregator
+from framing.pipeline.aggregate import Aggregator, reuse_tables
 from framing.pipeline.chunks import part_of, plan
 from framing.pipeline.signals import compute_signals
 from framing.schema import FRAME_LEVELS, PER_DOCUMENT_TABLES
+from framing.stats.reuse import reuse_weights, subset_reuse
 
 _LOAD_TABLES = ("load_report", "removed_lines")
 
@@ -26,11 +27,14 @@ def filter_signals(
     levels: Sequence[Sequence[str]] = FRAME_LEVELS,
     n_resamples: int = 2000,
     seed: int = 0,
+    reuse: str = "keep",
 ) -> dict[str, pd.DataFrame]:
     """Restrict computed tables to some outlets and/or events and recompute the aggregates from them.
 
     No text is scored again: the per-document tables are filtered, and the aggregates (scores, comparisons,
-    terms, attribution shares) are computed from them exactly as for a fresh run on those documents.
+    terms, attribution shares) are computed from them exactly as for a fresh run on those documents. The reuse
+    tables keep the pairs within the subset, with clusters recounted; ``reuse`` weighs copies as in
+    :func:`~framing.compute_signals`.
 
     Raises:
         UsageError: For an outlet or event the corpus does not have (the message lists those it has).
@@ -56,8 +60,12 @@ def filter_signals(
     doc_ids = set(articles.loc[keep, "doc_id"])
     subset = {name: frame[frame["doc_id"].isin(doc_ids)].reset_index(drop=True)
               for name, frame in tables.items() if name in PER_DOCUMENT_TABLES or name in _LOAD_TABLES}
-    aggregator = Aggregator(resources, levels, n_resamples, seed)
-    aggregator.add(part_of(subset, plan(resources, levels)))
+    found = subset_reuse(tables["reuse"], tables["reuse_clusters"], doc_ids) if "reuse" in tables else None
+    weights = reuse_weights(found[1], doc_ids, mode=reuse) if found is not None else {}
+    if found is None:
+        found = reuse_tables(None)
+    aggregator = Aggregator(resources, levels, n_resamples, seed, reuse=found)
+    aggregator.add(part_of(subset, plan(resources, levels, reuse=reuse, weights=weights, sign=False)))
     return {**subset, **aggregator.tables()}
 
 

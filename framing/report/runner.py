@@ -22,7 +22,8 @@ from pathlib import Path
 
 from framing.config.bundle import Resources, as_resources
 from framing.config.files import default_corpus, read_yaml
-from framing.errors import FramingError, UsageError, check_keys
+from framing.errors import FramingError, UsageError, check_choice, check_keys
+from framing.schema import REUSE_MODES
 from framing.io.staging import publish, staging_folder
 from framing.io.cache import corpus_checksum, load_cached, signals_key, store
 from framing.io.tables import write_tables
@@ -93,11 +94,11 @@ def default_name(corpus: Path) -> str:
 
 
 def _signal_tables(corpus: Path, res: Resources, *, load_options: Mapping[str, object], levels: list,
-                   n_resamples: int, seed: int, use_cache: bool, params: Mapping[str, object]
+                   n_resamples: int, seed: int, use_cache: bool, params: Mapping[str, object], reuse: str
                    ) -> tuple[dict, str, str]:
     """The signal tables (computed once, or from the cache), the cache state and the key."""
     key = signals_key(corpus, resources=res, metadata=load_options.get("metadata"),
-                      parameters={"n_resamples": n_resamples, "seed": seed, "levels": levels,
+                      parameters={"n_resamples": n_resamples, "seed": seed, "levels": levels, "reuse": reuse,
                                   "corpus_path": str(corpus),  # tables record source paths: a copy is a miss
                                   **{k: v for k, v in load_options.items() if k != "metadata"}})
     tables = load_cached(key) if use_cache else None
@@ -109,7 +110,7 @@ def _signal_tables(corpus: Path, res: Resources, *, load_options: Mapping[str, o
         require_documents(loaded.load_report, corpus)
         check_request({"articles": loaded.articles}, params)  # before the work, not after it
         tables = compute_signals(loaded, resources=res, levels=levels, n_resamples=n_resamples, seed=seed,
-                                 workers=os.cpu_count() or 1).tables
+                                 workers=os.cpu_count() or 1, reuse=reuse).tables
         tables |= {"load_report": loaded.load_report, "removed_lines": loaded.removed}
         if use_cache and store(key, tables, description={"corpus": str(corpus)}) is not None:
             tables = load_cached(key) or tables  # write what a cache hit would, byte for byte
@@ -133,6 +134,7 @@ def run_report(
     hide_code: bool = True,
     progress: bool = True,
     use_cache: bool = True,
+    reuse: str = "keep",
 ) -> Path:
     """Compute the signal tables once, run the notebooks on them and publish the report folder.
 
@@ -153,6 +155,8 @@ def run_report(
         hide_code: Leave code out of the HTML pages.
         progress: Show progress bars over notebooks and cells.
         use_cache: Reuse signal tables cached for the same corpus, resources, code and parameters.
+        reuse: How copies of one text count in the scores: ``keep``, ``first`` or ``weight`` (see
+            :func:`~framing.compute_signals`); recorded in the manifest.
 
     Returns:
         The report folder.
@@ -165,6 +169,7 @@ def run_report(
     import papermill as pm
     from tqdm.auto import tqdm
 
+    check_choice(reuse, REUSE_MODES, "reuse mode")
     cfg = load_config(config) if config else {}
     corpus = Path(corpus or cfg.get("corpus") or default_corpus()).resolve()
     out = Path(out or cfg.get("out") or Path("reports") / default_name(corpus)).resolve()
@@ -181,10 +186,11 @@ def run_report(
     t0 = time.perf_counter()
     tables, cache_state, key = _signal_tables(corpus, res, load_options=load_options, levels=levels,
                                               n_resamples=n_resamples, seed=seed, use_cache=use_cache,
-                                              params=params)
+                                              params=params, reuse=reuse)
     check_request(tables, params)
     tables = filter_signals(tables, resources=res, outlets=params.get("outlets") or [],
-                            events=params.get("events") or [], levels=levels, n_resamples=n_resamples, seed=seed)
+                            events=params.get("events") or [], levels=levels, n_resamples=n_resamples, seed=seed,
+                            reuse=reuse)
     signal_seconds = round(time.perf_counter() - t0, 3)
     kernel_used = kernel_name(str(cfg.get("kernel", kernel)))
     started = datetime.now(timezone.utc)
@@ -224,7 +230,7 @@ def run_report(
             "documents": int(len(tables["articles"])),
             "load_report": tables["load_report"]["status"].value_counts().sort_index().to_dict(),
             "signals": {"cache": cache_state, "key": key, "seconds": signal_seconds,
-                        "n_resamples": n_resamples, "seed": seed},
+                        "n_resamples": n_resamples, "seed": seed, "reuse": reuse},
             "parameters": params, "load_options": load_options,
             "notebooks": names, "figures": figures, "kernel": kernel_used, "hide_code": hide_code,
             "resources": res.describe(), "packages": _versions(), "lock": _lock(),

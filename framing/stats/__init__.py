@@ -13,11 +13,12 @@ from framing.stats.frame_scores import (
     score_frames,
     score_unit_levels,
 )
+from framing.stats.reuse import cluster_reuse, find_reuse, reuse_weights, subset_reuse
 from framing.stats.sentiment_scores import score_sentiment_groups, score_sentiment_units
 from framing.stats.terms import distinctive_terms, score_term_counts
 
 __all__ = [
-    "attribution_errors", "bootstrap_sums", "compare_frame_units", "compare_frames", "distinctive_terms",
+    "attribution_errors", "bootstrap_sums", "cluster_reuse", "find_reuse", "reuse_weights", "subset_reuse", "compare_frame_units", "compare_frames", "distinctive_terms",
     "evaluate_attributions", "frame_units", "iter_unit_levels", "load_brat_gold", "load_gold",
     "score_attributions", "score_frame_levels", "score_frame_units", "score_frames", "score_sentiment_groups",
     "score_sentiment_units", "score_term_counts", "score_unit_levels",

@@ -84,8 +84,12 @@ def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
         return pd.DataFrame()
     g, keys = _group_codes(data, by)
     n_groups = len(keys)
-    words = data["n_words_quoted"].to_numpy(dtype=np.int64)
-    total = np.bincount(g, minlength=n_groups)
+    # under ``--reuse weight`` each attribution counts its article's weight (counts become weighted counts)
+    weight = data["weight"].to_numpy(dtype=float) if "weight" in data.columns else None
+    words = data["n_words_quoted"].to_numpy(dtype=np.int64 if weight is None else float)
+    if weight is not None:
+        words = words * weight
+    total = np.bincount(g, weights=weight, minlength=n_groups)
     total_words = np.bincount(g, weights=words, minlength=n_groups)
     columns: dict[str, list[np.ndarray]] = {c: [] for c in ("group", "measure", "key", "subkey", "n", "share",
                                                              "n_words_quoted", "words_share", "value")}
@@ -105,7 +109,7 @@ def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     def counted(codes: np.ndarray, n_codes: int, rows: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
         mask = slice(None) if rows is None else rows
         combined = g[mask] * n_codes + codes
-        n = np.bincount(combined, minlength=n_groups * n_codes)
+        n = np.bincount(combined, weights=None if weight is None else weight[mask], minlength=n_groups * n_codes)
         w = np.bincount(combined, weights=words[mask], minlength=n_groups * n_codes)
         cells = np.flatnonzero(n)
         return cells // n_codes, cells % n_codes, n[cells], w[cells]
@@ -119,7 +123,7 @@ def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
             if measure == "quote_type_share":
                 add(grp, measure, np.asarray(uniques, dtype=object)[code], "", n, share, None, None, share)
             else:
-                add(grp, measure, np.asarray(uniques, dtype=object)[code], "", n, share, w.astype(np.int64),
+                add(grp, measure, np.asarray(uniques, dtype=object)[code], "", n, share, np.rint(w).astype(np.int64),
                     np.where(total_words[grp] > 0, w / total_words[grp], np.nan), share)
         classed = (data["cue_class"].astype(object).fillna("") != "").to_numpy()
         if classed.any():
@@ -133,8 +137,10 @@ def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
             add(grp, "verb_class_by_speaker", np.asarray(names, dtype=object)[speaker],
                 np.asarray(class_names, dtype=object)[code % n_classes], n, share, None, None, share)
         everyone = np.arange(n_groups)
-        hedged, direct, indirect = (np.bincount(g, weights=data[c].to_numpy(), minlength=n_groups).astype(np.int64)
-                                    for c in ("hedged", "direct", "indirect"))
+        hedged, direct, indirect = (np.bincount(g, weights=data[c].to_numpy(dtype=float) * (
+            1.0 if weight is None else weight), minlength=n_groups) for c in ("hedged", "direct", "indirect"))
+        if weight is None:
+            hedged, direct, indirect = hedged.astype(np.int64), direct.astype(np.int64), indirect.astype(np.int64)
         add(everyone, "hedged_share", "", "", hedged, hedged / total, None, None, hedged / total)
         add(everyone, "direct_indirect_ratio", "", "", direct, np.full(n_groups, np.nan), None, None,
             np.where(indirect > 0, direct / indirect, np.nan))

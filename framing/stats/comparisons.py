@@ -16,7 +16,7 @@ from framing.config.lexicons import Lexicon
 from framing.corpus.metadata import with_metadata
 from framing.schema import ALL, COMPARISON_COLUMNS
 from framing.stats.bootstrap import bootstrap_sums
-from framing.stats.frame_scores import FrameStatistic, as_lexicons, frame_units
+from framing.stats.frame_scores import FrameStatistic, as_lexicons, frame_units, unit_values
 
 
 def compare_frames(
@@ -95,7 +95,7 @@ def compare_frame_units(
     names = statistic.names[0]
     wanted = [i for i, (_, m) in enumerate(names) if m in measures]
     units = units.reset_index(drop=True)
-    values = units[statistic.columns].to_numpy(dtype=np.int32)  # word and match counts
+    values = unit_values(units, statistic.columns)  # word and match counts (weighted under --reuse weight)
     strata = (units.groupby(within, sort=True, observed=True).indices.items() if within
               else [(ALL, np.arange(len(units)))])
     rows = []
@@ -128,8 +128,10 @@ def compare_frame_units(
                              "value_a": float(point[a, i]), "value_b": float(point[b, i]),
                              "diff": float(point[a, i] - point[b, i]), "ci_low": lo_, "ci_high": hi_,
                              "within_noise": bool(not (lo_ > 0 or hi_ < 0))})
-    out = pd.DataFrame(rows, columns=[c for c in COMPARISON_COLUMNS if c not in ("p_value", "p_adjusted")])
-    return add_p_values(out, confidence_level=confidence_level)
+    out = pd.DataFrame(rows, columns=[c for c in COMPARISON_COLUMNS
+                                      if c not in ("p_value", "p_adjusted", "shared_clusters")])
+    out = add_p_values(out, confidence_level=confidence_level)
+    return out.assign(shared_clusters=0)[list(COMPARISON_COLUMNS)]  # filled by the reuse pass
 
 
 def add_p_values(comparisons: pd.DataFrame, *, confidence_level: float = 0.95) -> pd.DataFrame:

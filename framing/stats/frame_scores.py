@@ -77,6 +77,14 @@ def frame_units(sentences: pd.DataFrame, matches: pd.DataFrame, *,
     return pd.concat([base, pd.DataFrame(counts, columns=names, index=base.index)], axis=1)
 
 
+def unit_values(units: pd.DataFrame, columns: Sequence[str]) -> np.ndarray:
+    """The word and match counts of ``units``; each times its article's ``weight`` when the units have one
+    (``--reuse weight``), so that the copies of one text count as one article."""
+    if "weight" not in units.columns:
+        return units[list(columns)].to_numpy(dtype=np.int32)
+    return units[list(columns)].to_numpy(dtype=float) * units["weight"].to_numpy(dtype=float)[:, None]
+
+
 class FrameStatistic:
     """Counts, rates per 1,000 words and balance for several lexicons, from sums of ``[n_words, counts…]``."""
 
@@ -206,12 +214,12 @@ class _LevelScores:
         groups = group_rows(units, by)
         self.lexs, self.by, self.names = lexs, by, statistic.names
         self.keys = [key for key, _ in groups]
-        values = units[statistic.columns].to_numpy(dtype=np.int32)  # word and match counts
+        values = unit_values(units, statistic.columns)
         self.point, self.low, self.high = bootstrap_sums(
             values, [[idx] for _, idx in groups], statistic, n_resamples=n_resamples,
             confidence_level=confidence_level, seed=seed, label="+".join(by), constant=statistic.constant)
         self.sizes = np.array([len(idx) for _, idx in groups], dtype=np.int64)
-        self.words = np.array([int(values[idx, 0].sum(dtype=np.int64)) for _, idx in groups], dtype=np.int64)
+        self.words = np.array([int(np.rint(values[idx, 0].sum())) for _, idx in groups], dtype=np.int64)
         self.n_docs = count_docs(units, groups)
 
     def frames(self, i: int, *, extra: Sequence[str], max_rows: int = 250_000) -> Iterator[pd.DataFrame]:

@@ -76,6 +76,8 @@ def score_sentiment_units(data: pd.DataFrame, *, by: Sequence[str] = ("outlet",)
         return pd.DataFrame(columns=columns)
     values = np.column_stack([data["polarity"].to_numpy(dtype=float), data["subjectivity"].to_numpy(dtype=float),
                               np.ones(len(data))])
+    if "weight" in data.columns:  # --reuse weight: a weighted mean
+        values = values * data["weight"].to_numpy(dtype=float)[:, None]
     point, low, high = bootstrap_sums(values, [[idx] for _, idx in groups], _mean_statistic,
                                       n_resamples=n_resamples, confidence_level=confidence_level, seed=seed,
                                       label=f"sentiment|{'+'.join(by)}", constant=_mean_constant)

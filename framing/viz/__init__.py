@@ -13,6 +13,7 @@ from framing.viz.plots import (
     plot_bars,
     plot_grouped_intervals,
     plot_intervals,
+    plot_matrix,
     plot_shares,
     safe_name,
     save_figure,
@@ -21,5 +22,5 @@ from framing.viz.plots import (
 
 __all__ = [
     "Note", "build_explorer", "draw", "draw_panels", "new_figure", "page_header", "outlet_colors", "plot_bars", "plot_grouped_intervals", "plot_intervals",
-    "plot_shares", "plotdata", "safe_name", "save_figure", "use_style", "write_explorer",
+    "plot_matrix", "plot_shares", "plotdata", "safe_name", "save_figure", "use_style", "write_explorer",
 ]

@@ -266,3 +266,53 @@ def kwic_examples(matches: pd.DataFrame, sentences: pd.DataFrame, articles: pd.D
     lines = lines[lines["group"].isin(busiest)]
     return (lines.groupby(["group", "frame"], sort=True).head(per_group)
             .sort_values(["group", "frame"], kind="mergesort")[columns].reset_index(drop=True))
+
+
+def reuse_matrix(reuse: pd.DataFrame, *, n: int = MAX_ROWS) -> pd.DataFrame:
+    """Article pairs sharing text per pair of outlets (``outlet_a <= outlet_b``; the diagonal is reuse within
+    one outlet), for the ``n`` outlets with the most pairs, with how many of them are copies (``exact`` or
+    ``near_duplicate``).
+
+    Example:
+        >>> r = pd.DataFrame({"outlet_a": ["B", "A", "A"], "outlet_b": ["A", "B", "A"],
+        ...                   "kind": ["exact", "partial", "near_duplicate"]})
+        >>> reuse_matrix(r).values.tolist()
+        [['A', 'A', 1, 1], ['A', 'B', 2, 1]]
+    """
+    columns = ["outlet_a", "outlet_b", "pairs", "copies"]
+    if reuse.empty:
+        return pd.DataFrame(columns=columns)
+    a, b = reuse["outlet_a"].astype(str), reuse["outlet_b"].astype(str)
+    pairs = pd.DataFrame({"outlet_a": a.where(a <= b, b), "outlet_b": b.where(a <= b, a),
+                          "copy": reuse["kind"].isin(["exact", "near_duplicate"]).astype(int)})
+    out = pairs.groupby(["outlet_a", "outlet_b"], sort=True).agg(pairs=("copy", "size"), copies=("copy", "sum"))
+    out = out.reset_index()
+    involved = pd.concat([out[["outlet_a", "pairs"]].rename(columns={"outlet_a": "outlet"}),
+                          out[["outlet_b", "pairs"]].rename(columns={"outlet_b": "outlet"})])
+    top = involved.groupby("outlet")["pairs"].sum().sort_values(ascending=False, kind="stable").index[:n]
+    keep = out["outlet_a"].isin(top) & out["outlet_b"].isin(top)
+    return out[keep].reset_index(drop=True)[columns]
+
+
+def reuse_cluster_list(clusters: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """One row per cluster of copies: its size, outlets, first article and title, largest clusters first.
+
+    Example:
+        >>> c = pd.DataFrame({"cluster_id": ["a", "a"], "doc_id": ["a", "b"], "outlet": ["X", "Y"],
+        ...                   "cluster_size": [2, 2], "is_first": [True, False]})
+        >>> art = pd.DataFrame({"doc_id": ["a", "b"], "title": ["T", "T"], "credit": ["AP", None]})
+        >>> reuse_cluster_list(c, art).values.tolist()
+        [['a', 2, 'X, Y', 'a', 'T', 'AP']]
+    """
+    columns = ["cluster_id", "articles", "outlets", "first", "title", "credit"]
+    if clusters.empty:
+        return pd.DataFrame(columns=columns)
+    info = clusters.merge(articles[["doc_id", "title", "credit"]], on="doc_id", how="left")
+    rows = []
+    for cid, g in info.groupby("cluster_id", sort=True):
+        first = g[g["is_first"].astype(bool)].iloc[0]
+        credits = sorted({str(c) for c in g["credit"] if isinstance(c, str) and c})
+        rows.append({"cluster_id": cid, "articles": len(g), "outlets": ", ".join(sorted(set(g["outlet"].astype(str)))),
+                     "first": first["doc_id"], "title": first["title"], "credit": "; ".join(credits)})
+    out = pd.DataFrame(rows, columns=columns)
+    return out.sort_values(["articles", "cluster_id"], ascending=[False, True], ignore_index=True)

@@ -192,6 +192,39 @@ def plot_bars(data: pd.DataFrame, *, label: str, value: str, xlabel: str, colors
     return ax
 
 
+def plot_matrix(data: pd.DataFrame, *, row: str, column: str, value: str, label: str = "",
+                ax: Axes | None = None) -> Axes:
+    """A square heat map with the count in each cell (e.g. article pairs sharing text, outlet × outlet).
+
+    ``data`` is tidy: one row per cell. Rows and columns are the union of both label sets, in order of first
+    appearance; empty cells are blank. The colour map is cividis (readable in colour-blindness and in grey).
+
+    Example:
+        >>> d = pd.DataFrame({"outlet_a": ["A", "A"], "outlet_b": ["A", "B"], "pairs": [1, 3]})
+        >>> [t.get_text() for t in plot_matrix(d, row="outlet_a", column="outlet_b", value="pairs").texts]
+        ['1', '3', '3']
+    """
+    import numpy as np
+
+    names = list(dict.fromkeys([*data[row].astype(str), *data[column].astype(str)]))
+    index = {n: i for i, n in enumerate(names)}
+    grid = np.full((len(names), len(names)), np.nan)
+    for a, b, v in zip(data[row].astype(str), data[column].astype(str), data[value]):
+        grid[index[a], index[b]] = grid[index[b], index[a]] = v
+    ax = _axes(ax, rows=len(names))
+    top = float(np.nanmax(grid)) if np.isfinite(grid).any() else 1.0
+    image = ax.imshow(np.ma.masked_invalid(grid), cmap="cividis", aspect="equal", vmin=0, vmax=max(top, 1.0))
+    for (i, j), v in np.ndenumerate(grid):
+        if np.isfinite(v):
+            ax.text(j, i, f"{v:g}", ha="center", va="center", fontsize=6, color="black" if v > top / 2 else "white")
+    ax.set_xticks(range(len(names)), [short(n, 16) for n in names], rotation=90)
+    ax.set_yticks(range(len(names)), [short(n, 24) for n in names])
+    ax.grid(False)
+    if label:
+        ax.figure.colorbar(image, ax=ax, shrink=0.6, label=label)
+    return ax
+
+
 def safe_name(name: str) -> str:
     """A file name that is safe on every OS: letters, digits, ``-``, ``_`` and ``.`` only, at most 100 characters.
 
