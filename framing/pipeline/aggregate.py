@@ -66,10 +66,10 @@ class Aggregator:
         balanced = self.res.balanced
         comparisons = pd.DataFrame(columns=list(COMPARISON_COLUMNS))
         if balanced is not None:
-            comparisons = pd.concat([
+            comparisons = stack([  # an empty part (a corpus without quotations) adds no object column
                 compare_frame_units(units, lexicon=balanced, by="outlet", within="event", n_resamples=n, seed=seed),
                 compare_frame_units(voice_units, lexicon=balanced, by="voice", n_resamples=n, seed=seed),
-            ], ignore_index=True)
+            ])
         yield "frame_comparisons", mark_shared_clusters(comparisons, clusters)
         scored = units if units["polarity"].notna().all() else units[units["polarity"].notna()]
         sentiment_scores = pd.concat(
@@ -81,8 +81,8 @@ class Aggregator:
         yield "sentiment_scores", sentiment_scores.reindex(
             columns=with_extra(SENTIMENT_SCORE_COLUMNS, keys, after="speaker_id")).fillna(
             {c: ALL for c in keys})
-        yield "distinctive_terms", pd.concat([score_term_counts(self.terms[by], by=by, top=50)
-                                              for by in TERM_GROUPINGS], ignore_index=True)
+        yield "distinctive_terms", stack([score_term_counts(self.terms[by], by=by, top=50)
+                                          for by in TERM_GROUPINGS])  # an empty grouping adds no object column
         self.attributions = [stack(self.attributions)]
         yield "attribution_scores", score_attributions(self.attributions[0])
         yield "reuse", pairs

@@ -76,6 +76,7 @@ def score_term_counts(
     if not vocab or len(groups) < 2:
         return pd.DataFrame(columns=list(TERM_COLUMNS))
     y_all = np.array([total[t] for t in vocab], dtype=float)
+    weighted = any(isinstance(n, float) for c in groups.values() for n in c.values())
     alpha = prior_scale * y_all
     alpha0 = alpha.sum()
     rows = []
@@ -86,9 +87,11 @@ def score_term_counts(
         delta = (np.log((y_i + alpha) / (n_i + alpha0 - y_i - alpha))
                  - np.log((y_j + alpha) / (n_j + alpha0 - y_j - alpha)))
         z = delta / np.sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha))
+        # weighted counts (--reuse weight) stay fractional; plain counts are whole numbers
+        as_count = (lambda v: np.round(v, 6)) if weighted else (lambda v: np.rint(v).astype(np.int64))
         frame = pd.DataFrame({"by": by, "group": group, "term": vocab, "log_odds": delta, "z": z,
-                              "count_group": y_i.astype(np.int64), "count_rest": y_j.astype(np.int64),
-                              "n_group": int(n_i), "n_rest": int(n_j)})
+                              "count_group": as_count(y_i), "count_rest": as_count(y_j),
+                              "n_group": as_count(np.float64(n_i)), "n_rest": as_count(np.float64(n_j))})
         frame = frame.sort_values(["z", "term"], ascending=[False, True], kind="mergesort")
         rows.append(frame.head(top) if top else frame)
     return pd.concat(rows, ignore_index=True)[list(TERM_COLUMNS)]
