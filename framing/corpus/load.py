@@ -17,7 +17,8 @@ from framing.config.bundle import Resources
 from framing.config.credits import load_credit_rules
 from framing.config.rules import BoilerplateRules, load_boilerplate_rules
 from framing.corpus.clean import clean_text
-from framing.corpus.segment import find_quotes, split_sentences
+from framing.corpus.credits import wire_of
+from framing.corpus.segment import find_quotes, flag_unbalanced_quotes, split_sentences
 from framing.errors import UsageError
 from framing.io.sidecar import load_metadata
 from framing.io.inputs import SIDECAR_NAME, TABLE_SUFFIXES, TEXT_SUFFIXES, list_inputs
@@ -150,14 +151,6 @@ def concat_corpora(chunks: list[Corpus]) -> Corpus:
     return Corpus(*stacked, chunks[0].rules_version)
 
 
-def _wire(row: dict[str, object], meta_row: dict[str, object] | None, fields: dict[str, str], credits) -> bool:
-    """Whether an article is wire copy: a sidecar's ``wire`` value, else the text's credits or its ``credit``."""
-    given = (meta_row or {}).get("wire", row.get("wire"))
-    if is_known(given) and str(given).strip().lower() in ("true", "false", "1", "0", "yes", "no"):
-        return str(given).strip().lower() in ("true", "1", "yes")
-    return fields.get("wire") == "true" or credits.agency_of(row.get("credit")) is not None
-
-
 def iter_corpus(
     path: str | Path,
     *,
@@ -233,7 +226,7 @@ def iter_corpus(
                 for key, value in meta_row.items():
                     if key not in ("doc_id", "_line") and (is_known(value) or key not in row):
                         row[key] = value if is_known(value) or key == "notes" else row.get(key)
-        row["wire"] = _wire(row, meta_by_id.get(raw.doc_id), cleaned.fields, credits)
+        row["wire"] = wire_of(row, meta_by_id.get(raw.doc_id), cleaned.fields, credits)
         given = row.get("published")
         row["published"] = _as_date(given)
         if is_known(given) and row["published"] is None:
@@ -294,7 +287,7 @@ def _chunk(articles: list[dict[str, object]], report: list[dict[str, object]],
     articles_df = _articles_frame(articles)
     sentences = split_sentences(articles_df)
     quotes = find_quotes(articles_df)
-    report_df = _flag_unbalanced_quotes(pd.DataFrame(report, columns=list(LOAD_REPORT_COLUMNS)), quotes)
+    report_df = flag_unbalanced_quotes(pd.DataFrame(report, columns=list(LOAD_REPORT_COLUMNS)), quotes)
     return Corpus(articles_df, sentences, quotes, report_df, pd.DataFrame(removed, columns=list(REMOVED_COLUMNS)), version)
 
 
@@ -326,17 +319,3 @@ def _report_row(source: object, doc_id: str, kind: str, status: str, reason: str
     return {"input": str(source), "doc_id": doc_id, "kind": kind, "status": status, "reason": reason,
             "encoding": encoding, "newline": newline, "n_removed_lines": n_removed,
             "n_paragraphs": n_paragraphs, "n_words": n_words}
-
-
-def _flag_unbalanced_quotes(report: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
-    open_quotes = quotes.loc[~quotes["closed"]]
-    if open_quotes.empty:
-        return report
-    report = report.copy()
-    for doc_id, group in open_quotes.groupby("doc_id", sort=True):
-        paras = ", ".join(str(p) for p in group["para_id"])
-        note = f"unbalanced quotation mark (closed at the end of paragraph {paras}; best effort)"
-        mask = (report["doc_id"] == doc_id) & (report["status"] != SKIPPED)
-        report.loc[mask, "reason"] = report.loc[mask, "reason"].map(lambda r: f"{r}; {note}" if r else note)
-        report.loc[mask, "status"] = LOADED_WITH_WARNINGS
-    return report

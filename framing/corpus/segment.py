@@ -14,7 +14,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from framing.schema import NARRATION, POSITIONS, QUOTE_COLUMNS, QUOTED, SENTENCE_COLUMNS
+from framing.schema import (
+    LOADED_WITH_WARNINGS,
+    NARRATION,
+    POSITIONS,
+    QUOTE_COLUMNS,
+    QUOTED,
+    SENTENCE_COLUMNS,
+    SKIPPED,
+)
 from framing.text import PARAGRAPH_SEP, count_words, iter_paragraphs
 
 HEADLINE, LEDE, BODY = POSITIONS
@@ -200,3 +208,18 @@ def measure_voice(sentences: pd.DataFrame, *, quotes: pd.DataFrame) -> pd.DataFr
     out["n_words_narration"] = out["n_words"] - out["n_words_quoted"]
     out["voice"] = np.where(out["n_words_quoted"] > out["n_words_narration"], QUOTED, NARRATION)
     return out
+
+
+def flag_unbalanced_quotes(report: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The load report with a warning on every loaded document that has an unclosed quotation."""
+    open_quotes = quotes.loc[~quotes["closed"]]
+    if open_quotes.empty:
+        return report
+    report = report.copy()
+    for doc_id, group in open_quotes.groupby("doc_id", sort=True):
+        paras = ", ".join(str(p) for p in group["para_id"])
+        note = f"unbalanced quotation mark (closed at the end of paragraph {paras}; best effort)"
+        mask = (report["doc_id"] == doc_id) & (report["status"] != SKIPPED)
+        report.loc[mask, "reason"] = report.loc[mask, "reason"].map(lambda r: f"{r}; {note}" if r else note)
+        report.loc[mask, "status"] = LOADED_WITH_WARNINGS
+    return report
