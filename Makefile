@@ -43,7 +43,7 @@ mutants: install
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv
-	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 \
+	$(BIN)/uv pip compile pyproject.toml --extra test --extra dask --python-version 3.11 \
 		--python-platform x86_64-unknown-linux-gnu -c constraints.txt --upgrade -o $(LOCK)
 
 clean:

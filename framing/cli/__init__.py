@@ -64,6 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
                          help="documents loaded and scored at a time; bounds memory (default 2000)")
     signals.add_argument("--workers", type=positive, default=os.cpu_count() or 1,
                          help="processes for the per-document stages (default: all cores; results are identical)")
+    signals.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="where the per-document stages run: local processes, or a Dask cluster (pip install "
+                         "'framing[dask]'); the tables are identical (default: local)")
+    signals.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address (tcp://host:8786); without "
+                         "it --engine dask starts a local cluster of --workers processes")
     signals.add_argument("--no-progress", action="store_true", help="no progress bars")
     signals.set_defaults(func=cmd_signals)
     evaluate = sub.add_parser(

@@ -41,7 +41,7 @@ def cmd_signals(args: argparse.Namespace) -> int:
     counts = stream_signals(args.corpus, args.out, metadata=args.metadata, columns=columns_of(args),
                             encoding=args.encoding, resources=res, n_resamples=args.resamples, seed=args.seed,
                             workers=args.workers, chunk_docs=args.chunk_docs, progress=not args.no_progress,
-                            reuse=args.reuse)
+                            reuse=args.reuse, engine=args.engine, scheduler=args.scheduler)
     _summarise(pd.read_parquet(args.out / "load_report.parquet"), counts.get("articles", 0),
                counts.get("sentences", 0), args.out)
     negated = pd.read_parquet(args.out / "frame_matches.parquet", columns=["negated"])["negated"]

@@ -22,6 +22,7 @@ from framing.io.staging import publish, staging_folder
 from framing.io.tables import TableStream
 from framing.extract.reuse import sign_documents
 from framing.pipeline.aggregate import Aggregator, reuse_tables
+from framing.pipeline.engines import check_engine, map_chunks, score_chunks, sign_chunk
 from framing.pipeline.chunks import plan, return_freed_memory, run_chunks, split_corpus, stack
 from framing.schema import FRAME_LEVELS, PER_DOCUMENT_TABLES, REUSE_MODES
 from framing.stats.reuse import reuse_weights
@@ -144,6 +145,8 @@ def stream_signals(
     chunk_docs: int = 2000,
     progress: bool = False,
     reuse: str = "keep",
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> dict[str, int]:
     """Load, score and write a corpus chunk by chunk, with memory bounded by the chunk size.
 
@@ -169,6 +172,10 @@ def stream_signals(
         progress: Show a progress bar (tqdm) on standard error.
         reuse: As for :func:`compute_signals`. ``first`` and ``weight`` read the corpus twice: once to sign
             every article and find the reuse clusters, once to score.
+        engine: ``local`` (this machine: ``workers`` processes) or ``dask`` (a Dask cluster; ``pip install
+            "framing[dask]"``). Both give the same tables, byte for byte.
+        scheduler: A Dask scheduler address (``tcp://host:8786``); without it the ``dask`` engine starts a local
+            cluster of ``workers`` processes.
 
     Returns:
         Row counts of the tables written, by table name.
@@ -182,14 +189,17 @@ def stream_signals(
     from tqdm import tqdm
 
     _check_run(levels, n_resamples, seed, workers, chunk_docs, reuse)
+    check_engine(engine, scheduler)
+    on = dict(engine=engine, scheduler=scheduler, workers=workers)
     res = as_resources(resources, lexicons=lexicons)
     read = dict(metadata=metadata, columns=columns, encoding=encoding, chunk_docs=chunk_docs, resources=res)
     found, weights = None, {}
     if reuse != "keep":  # a first pass signs every article, so that the clusters are known before scoring
         signatures, doc_ids = [], []
-        for chunk in tqdm(iter_corpus(path, **read), desc="sign for reuse", unit="chunk", disable=not progress):
-            signatures.append(sign_documents(chunk.articles, chunk.sentences))
-            doc_ids.extend(chunk.articles["doc_id"])
+        chunks = tqdm(iter_corpus(path, **read), desc="sign for reuse", unit="chunk", disable=not progress)
+        for signed in map_chunks(sign_chunk, chunks, **on):
+            signatures.append(signed)
+            doc_ids.extend(signed["doc_id"])
         found = reuse_tables(pd.concat(signatures, ignore_index=True))
         weights = reuse_weights(found[1], doc_ids, mode=reuse)
     run = plan(res, levels, reuse=reuse, weights=weights, sign=found is None)
@@ -200,7 +210,7 @@ def stream_signals(
     out = Path(out_dir)
     tmp = staging_folder(out, owned=("load_report.csv",))  # the previous tables stay until this run is done
     try:
-        _stream(chunks, run, aggregator, tmp, counts, bar, workers=workers, progress=progress)
+        _stream(chunks, run, aggregator, tmp, counts, bar, on=on, progress=progress)
         if not counts.get("articles"):  # publish nothing: the previous tables stay
             require_documents(pd.read_parquet(tmp / "load_report.parquet"), path)
     except BaseException:
@@ -210,12 +220,12 @@ def stream_signals(
     return counts
 
 
-def _stream(chunks, run, aggregator: Aggregator, folder: Path, counts: dict[str, int], bar, *, workers: int,
+def _stream(chunks, run, aggregator: Aggregator, folder: Path, counts: dict[str, int], bar, *, on: dict,
             progress: bool) -> None:
     from tqdm import tqdm
 
     with TableStream(folder) as stream:
-        for part in run_chunks(chunks, run, workers=workers):
+        for part in score_chunks(chunks, run, **on):
             aggregator.add(part)
             for name, frame in part.tables.items():
                 stream.append(name, frame)
