@@ -11,6 +11,7 @@ import pytest
 
 from browser import new_driver
 from fixtures import OUTLETS, news_corpus, news_table
+from reuse_fixtures import write_reuse_corpus
 from framing.cli import main
 from framing.report import list_notebooks, run_report
 
@@ -45,6 +46,9 @@ def reports(corpora):
                                notebooks=["02-conciliatory-vs-warning", "03-source-attribution"])
     made["event"] = run_report(corpora["folder"], out=out / "event", progress=False, n_resamples=200,
                                notebooks=["02-conciliatory-vs-warning"], parameters={"events": ["grain-summit-13"]})
+    made["reuse"] = run_report(write_reuse_corpus(out.parent / "harbour"), out=out / "reuse", progress=False,
+                               n_resamples=200, reuse="weight",
+                               notebooks=["01-corpus-overview", "02-conciliatory-vs-warning"])
     return made
 
 
@@ -170,3 +174,25 @@ def test_the_page_check_catches_escaped_markup(tmp_path):
     finally:
         driver.quit()
     assert facts["raw"] == 2 and facts["images"] == 0
+
+
+def test_reuse_is_shown_and_its_mode_recorded(reports):
+    folder = reports["reuse"]
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["signals"]["reuse"] == "weight"
+    assert "text_reuse_by_outlet" in manifest["figures"]["01-corpus-overview"]
+    pairs = pd.read_csv(folder / "tables" / "reuse.csv")
+    by_hand = {}
+    for a, b in zip(pairs["outlet_a"], pairs["outlet_b"]):
+        key = tuple(sorted((a, b)))
+        by_hand[key] = by_hand.get(key, 0) + 1
+    figure = pd.read_csv(folder / "figures" / "text_reuse_by_outlet.csv")
+    assert {(a, b): n for a, b, n in zip(figure["outlet_a"], figure["outlet_b"], figure["pairs"])} == by_hand
+    driver = new_driver()
+    try:
+        overview = _page_facts(driver, folder / "01-corpus-overview.html")["text"]
+        comparisons = _page_facts(driver, folder / "02-conciliatory-vs-warning.html")["text"]
+    finally:
+        driver.quit()
+    assert "1 clusters of copies hold 3 of 7 articles" in overview and "Wire copy and text reuse" in overview
+    assert "compare outlets that ran copies of the same text" in comparisons
