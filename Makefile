@@ -3,7 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
-LOCK   := requirements.lock
+# One lock per Python minor version: requirements.lock (3.11), requirements-3.12.lock, requirements-3.13.lock
+LOCK   := $(shell $(PYTHON) -c 'import sys; v = sys.version_info[:2]; print("requirements.lock" if v == (3, 11) else "requirements-%d.%d.lock" % v)')
 CORPUS ?= data/raw/xi-trump-calls
 OUT    ?= reports/xi-trump-calls
 
@@ -39,12 +40,14 @@ mutants: install
 	$(BIN)/mutmut run --max-children 2 || true
 	$(BIN)/mutmut results
 
-# Refresh the lock after changing a dependency range in pyproject.toml (needs the network to PyPI).
+# Refresh the locks after changing a dependency range in pyproject.toml (needs the network to PyPI).
 lock:
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra test --extra dask --python-version 3.11 \
-		--python-platform x86_64-unknown-linux-gnu -c constraints.txt --upgrade -o $(LOCK)
+		--python-platform x86_64-unknown-linux-gnu -c constraints.txt --upgrade -o requirements.lock
+	for v in 3.12 3.13; do $(BIN)/uv pip compile pyproject.toml --extra test --extra dask --python-version $$v \
+		--python-platform x86_64-unknown-linux-gnu -c constraints.txt --upgrade -o requirements-$$v.lock; done
 
 clean:
 	rm -rf $(VENV) reports/*/ .pytest_cache mutants

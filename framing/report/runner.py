@@ -54,10 +54,14 @@ def _versions() -> dict[str, str]:
 
 
 def _lock() -> dict[str, str]:
-    """The pinned install's lock file (``requirements.lock`` of a checkout) and its SHA-256, if there is one."""
+    """The pinned install's lock file of this Python (``requirements.lock`` for 3.11, ``requirements-3.X.lock``
+    otherwise, beside the package in a checkout) and its SHA-256, if there is one."""
     import hashlib
+    import sys
 
-    lock = Path(__file__).resolve().parents[2] / "requirements.lock"  # beside the package in a checkout
+    minor = sys.version_info[:2]
+    name = "requirements.lock" if minor == (3, 11) else f"requirements-{minor[0]}.{minor[1]}.lock"
+    lock = Path(__file__).resolve().parents[2] / name
     if not lock.is_file():
         return {"file": "none (installed without the lock)"}
     return {"file": str(lock), "sha256": hashlib.sha256(lock.read_bytes()).hexdigest()}
