@@ -158,3 +158,42 @@ def test_the_same_seed_and_label_give_the_same_intervals_and_another_label_other
     c = bootstrap_sums(values, items, mean, n_resamples=300, seed=1, label="y")
     np.testing.assert_array_equal(a[1], b[1])
     assert not np.array_equal(a[1], c[1])
+
+
+# ---- measure_voice: quoted and narrated words per sentence -------------------------------------------------
+
+def _voice(texts_by_doc: dict[str, list[str]], quotes: list[tuple[str, str]]) -> pd.DataFrame:
+    """Sentences laid out as in an article (one space apart) and quotes given by their quoted text."""
+    rows, spans = [], []
+    for doc_id, texts in texts_by_doc.items():
+        at, article = 100, " " * 100  # sentences do not start at offset 0
+        for i, text in enumerate(texts):
+            rows.append({"doc_id": doc_id, "sent_id": i, "start": at, "end": at + len(text), "text": text,
+                         "n_words": len(text.split())})
+            article += text + " "
+            at += len(text) + 1
+        for qdoc, quoted in quotes:
+            if qdoc == doc_id:
+                begin = article.index(quoted)
+                spans.append({"doc_id": doc_id, "start": begin, "end": begin + len(quoted)})
+    return measure_voice(pd.DataFrame(rows), quotes=pd.DataFrame(spans, columns=["doc_id", "start", "end"]))
+
+
+def test_quoted_words_are_counted_in_each_sentence_a_quotation_touches():
+    v = _voice({"a": ["No quote here at all.", "Then he said “we will talk” and left.",
+                      "“One two”, he said, “three four five”.", "A “long quote that", "ends here” now."]},
+               [("a", "“we will talk”"), ("a", "“One two”"), ("a", "“three four five”"),
+                ("a", "“long quote that ends here”")])
+    assert v["n_words_quoted"].tolist() == [0, 3, 5, 3, 2]
+    assert v["n_words_narration"].tolist() == [5, 5, 2, 1, 1]
+    assert v["voice"].tolist() == ["narration", "narration", "quoted", "quoted", "quoted"]
+
+
+def test_a_document_without_quotations_does_not_stop_the_next_one():
+    v = _voice({"a": ["Nothing quoted here."], "b": ["He said “all is well” today."]}, [("b", "“all is well”")])
+    assert v["n_words_quoted"].tolist() == [0, 3]
+
+
+def test_a_tie_goes_to_narration():
+    v = _voice({"a": ["“Yes indeed,” he said."]}, [("a", "“Yes indeed,”")])
+    assert v[["n_words_quoted", "n_words_narration", "voice"]].values.tolist() == [[2, 2, "narration"]]

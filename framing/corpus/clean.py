@@ -43,9 +43,22 @@ def _match_rule(line: str, rules: BoilerplateRules) -> tuple[BoilerplateRule, re
     return None
 
 
-def _looks_like_title(line: str) -> bool:
+# a sentence ending inside a line: a lower-case word (not an abbreviation such as Gov. or Sept.) and a stop,
+# then a capital ("U.S. Court", "Mary J. Blige" and "Mr. Trump" are no sentence ends)
+_INNER_SENTENCE = re.compile(r"(?<![\w.])(?!(?:Gov|Sen|Rep|Gen|Col|Capt|Sgt|Lt|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|"
+                             r"Dec|Inc|Corp|Co|Ltd|St|Ave|Blvd|Mt|Prof|No|vs|etc)\b)[A-Za-z]*[a-z]{2}[.!?…][”\"’')]*"
+                             r"\s+[A-Z“\"‘']")
+
+
+def _looks_like_title(line: str, *, own_paragraph: bool = False) -> bool:
+    """A headline: 2–30 words and no closing punctuation; or, standing in a paragraph of its own (a blank line
+    after it), one sentence of at most 20 words whatever its final punctuation ("Talks to resume.")."""
     words = line.split()
-    return 2 <= len(words) <= 30 and len(line) <= 200 and not line.endswith(_SENTENCE_END)
+    if not (2 <= len(words) <= 30 and len(line) <= 200):
+        return False
+    if not line.endswith(_SENTENCE_END):
+        return True
+    return own_paragraph and len(words) <= 20 and not _INNER_SENTENCE.search(line)
 
 
 def clean_text(text: str, *, rules: BoilerplateRules | None = None, credits: CreditRules | None = None
@@ -54,7 +67,9 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None, credits: Cre
 
     Each non-empty line that survives is one paragraph. The first paragraph is taken as the title when
     it reads like a headline (2–30 words, no closing punctuation); a later exact repeat of any paragraph
-    is removed as a duplicate. A leading ``BEIJING -`` or ``BEIJING :`` is moved to ``dateline``.
+    is removed as a duplicate. A first line in a paragraph of its own (a blank line after it) that is one
+    sentence of at most 20 words is a headline too, whatever its final punctuation. A leading ``BEIJING -`` or
+    ``BEIJING :`` is moved to ``dateline``.
 
     Args:
         text: Article text with ``\\n`` line endings.
@@ -112,7 +127,9 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None, credits: Cre
         paragraphs.append(line)
         line_nos.append(line_no)
 
-    title = paragraphs[0] if paragraphs and len(paragraphs) > 1 and _looks_like_title(paragraphs[0]) else None
+    own = bool(line_nos) and line_nos[0] < len(lines) and not lines[line_nos[0]].strip()  # a blank line after it
+    title = (paragraphs[0] if paragraphs and len(paragraphs) > 1 and _looks_like_title(paragraphs[0], own_paragraph=own)
+             else None)
     dateline = None
     first_body = 1 if title else 0
     if len(paragraphs) > first_body:

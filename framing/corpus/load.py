@@ -214,8 +214,9 @@ def iter_corpus(
             "title": cleaned.title, "byline": cleaned.fields.get("byline"), "dateline": cleaned.dateline,
             "credit": cleaned.fields.get("credit"), "published": cleaned.fields.get("published"),
         }
-        for key, value in raw.meta.items():  # HTML metadata or table columns
-            if is_known(value) and (key not in inferred or not is_known(inferred[key])):
+        for key, value in raw.meta.items():  # HTML metadata or table columns (a table's title always wins)
+            if is_known(value) and (key not in inferred or not is_known(inferred[key])
+                                    or (key == "title" and raw.fmt == "table")):
                 inferred[key] = value
         row: dict[str, object] = {"doc_id": raw.doc_id, **inferred}
         if sidecar is not None:

@@ -1,0 +1,46 @@
+"""Headlines of plain-text articles and of table records (not the seeds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing import load_corpus
+from framing.corpus.clean import clean_text
+
+BODY = ("Negotiators from both capitals met in Geneva on Tuesday to discuss the disputed harbour, officials said, "
+        "and agreed to meet again next month after a long day of talks.")
+
+
+@pytest.mark.parametrize("first", [
+    "Harbour talks to resume next month.",          # a full stop, as many scrapers and PolNeAR write headlines
+    "Will the harbour talks resume?",
+    "Harbour talks resume!",
+    "Harbour talks to resume",
+    "Mary J. Blige sings at the U.S. Capitol.",     # initials and abbreviations are no sentence end
+    "Gov. Brown and Mr. Smith agree on harbour plan.",
+    "Leaders ‘welcome’ the talks.’",
+])
+def test_a_first_line_in_its_own_paragraph_is_the_headline_whatever_its_punctuation(first):
+    out = clean_text(f"{first}\n\n{BODY}\n\nMore text follows here.")
+    assert out.title == first and out.paragraphs[0] == first
+
+
+@pytest.mark.parametrize("text", [
+    f"{BODY}\n\nMore text follows here.",                                      # a long lede is no headline
+    "The talks resumed. Both sides were pleased.\n\nMore text follows here.",  # two sentences
+    "The talks resumed on Tuesday.\nBoth sides were pleased with the day.",   # no blank line after it
+    "Talks.\n\nMore text.",                                                    # one word
+])
+def test_a_lede_is_not_taken_for_a_headline(text):
+    assert clean_text(text).title is None
+
+
+def test_a_table_title_column_is_always_the_headline(tmp_path):
+    table = tmp_path / "news.csv"
+    table.write_text('doc_id,title,text\n'
+                     'a,Harbour talks resume,"Short first line.\n\nThe body of the article goes on here."\n'
+                     'b,Markets rise,"Markets rose on Tuesday.\n\nInvestors welcomed the harbour talks."\n',
+                     encoding="utf-8")
+    articles = load_corpus(table).articles.set_index("doc_id")
+    assert articles.loc["a", "title"] == "Harbour talks resume"
+    assert articles.loc["b", "title"] == "Markets rise"
