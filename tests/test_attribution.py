@@ -266,9 +266,35 @@ def test_signals_writes_attribution_tables(seeds_dir, tmp_path, capsys):
 def test_cli_evaluate_prints_the_scores(capsys):
     assert main(["evaluate", "attributions", "--gold", str(GOLD), "--errors"]) == 0
     out = capsys.readouterr().out
-    assert "speaker+cue      1.000   1.000 1.000" in out and "no speaker+cue errors" in out
+    assert "speaker+cue      1.000   1.000 1.000" in out and "speaker+cue errors: 0 missed, 0 false alarms" in out
     assert main(["evaluate", "attributions", "--gold", str(HELDOUT)]) == 0
     assert "speaker+cue      1.000   0.950 0.974" in capsys.readouterr().out
+
+
+def test_cli_evaluate_errors_lists_misses_for_brat_gold_too(capsys):
+    """Recall 0.95 on the held-out brat set: the one miss is printed with its sentence."""
+    assert main(["evaluate", "attributions", "--gold", str(HELDOUT), "--errors"]) == 0
+    out = capsys.readouterr().out
+    assert "speaker+cue errors: 1 missed, 0 false alarms" in out
+    missed = [line for line in out.splitlines() if line.startswith("missed")]
+    assert len(missed) == 1 and " | " in missed[0] and "#" in missed[0]
+
+
+def test_errors_name_the_sentence_and_the_disagreement(tmp_path):
+    from framing.stats.evaluate import attribution_errors
+
+    (tmp_path / "a.txt").write_text("Talks resume\n\n“We agree,” Xi said. Trump warned of tariffs.\n",
+                                    encoding="utf-8")
+    (tmp_path / "a.ann").write_text("T1\tSource 26 28\tXi\nT2\tCue 29 33\tsaid\nT3\tContent 14 25\t“We agree,”\n"
+                                    "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    gold = load_brat_gold(tmp_path)
+    predicted = extract_attributions(corpus.sentences, quotes=corpus.quotes)
+    errors = attribution_errors(predicted, gold, sentences=corpus.sentences, speaker="speaker_head")
+    spurious = errors[errors.kind == "spurious"]
+    assert spurious[["speaker_head", "cue_lemma"]].values.tolist() == [["trump", "warn"]]
+    assert "Trump warned of tariffs." in spurious["sentence"].item()
+    assert (errors.kind == "missed").sum() == 0
 
 
 def test_no_attribution_names_a_person_its_article_never_mentions(tmp_path):

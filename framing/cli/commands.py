@@ -74,9 +74,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                                     speaker="speaker_head" if brat else "speaker_id")
     print(f"attributions: {len(predicted)} predicted, {len(gold)} gold ({gold_path}; corpus {corpus_path})")
     print(metrics.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    if args.errors and not brat:
-        errors = attribution_errors(predicted, gold, sentences=corpus.sentences)
-        print(errors.to_string(index=False) if len(errors) else "no speaker+cue errors")
+    if args.errors:
+        errors = attribution_errors(predicted, gold, sentences=corpus.sentences,
+                                    speaker="speaker_head" if brat else "speaker_id")
+        counts = errors["kind"].value_counts()
+        print(f"speaker+cue errors: {int(counts.get('missed', 0))} missed, {int(counts.get('spurious', 0))} "
+              f"false alarms")
+        for row in errors.itertuples(index=False):
+            print(f"{row.kind:8} {row.doc_id}#{row.sent_id}  {row[3] or '(no speaker)'} / {row.cue_lemma or '(no cue)'}"
+                  f"  | {' '.join(str(row.sentence).split())[:160]}")
     return 0
 
 

@@ -276,9 +276,17 @@ def _keys(frame: pd.DataFrame, field: str, speaker: str) -> Counter[tuple[str, .
     return Counter(zip(*parts))
 
 
-def attribution_errors(predicted: pd.DataFrame, gold: pd.DataFrame, *, sentences: pd.DataFrame | None = None
-                       ) -> pd.DataFrame:
-    """List speaker+cue disagreements: ``kind`` (missed | spurious), doc_id, sent_id, speaker_id, cue_lemma.
+def attribution_errors(predicted: pd.DataFrame, gold: pd.DataFrame, *, sentences: pd.DataFrame | None = None,
+                       speaker: str = "speaker_id") -> pd.DataFrame:
+    """List speaker+cue disagreements: ``kind`` (missed | spurious), doc_id, sent_id, the speaker, cue_lemma
+    and, when ``sentences`` is given, the sentence (missed gold whose sentence was not found: its gold text).
+
+    Args:
+        predicted: Output of :func:`framing.extract.extract_attributions`.
+        gold: Output of :func:`load_gold` or :func:`load_brat_gold`.
+        sentences: The sentences table (aligns gold by sentence text and adds the sentence to each row).
+        speaker: ``speaker_id`` (CSV gold) or ``speaker_head`` (brat gold: the speaker's last word), as for
+            :func:`evaluate_attributions`.
 
     Example:
         >>> p = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "speaker_id": ["Xi"], "cue_lemma": ["say"]})
@@ -288,7 +296,16 @@ def attribution_errors(predicted: pd.DataFrame, gold: pd.DataFrame, *, sentences
     """
     if sentences is not None and "sentence" in gold:
         gold = align_gold(gold, sentences)
-    kp, kg = _keys(predicted, "speaker+cue", "speaker_id"), _keys(gold, "speaker+cue", "speaker_id")
-    rows = [("missed", *k) for k, n in (kg - kp).items() for _ in range(n)]
-    rows += [("spurious", *k) for k, n in (kp - kg).items() for _ in range(n)]
-    return pd.DataFrame(rows, columns=["kind", "doc_id", "sent_id", "speaker_id", "cue_lemma"])
+    pred = predicted.copy()
+    if speaker == "speaker_head" and "speaker_head" not in pred:
+        pred["speaker_head"] = pred["speaker"].map(_head)
+    kp, kg = _keys(pred, "speaker+cue", speaker), _keys(gold, "speaker+cue", speaker)
+    rows = [("missed", *k) for k, n in sorted((kg - kp).items()) for _ in range(n)]
+    rows += [("spurious", *k) for k, n in sorted((kp - kg).items()) for _ in range(n)]
+    out = pd.DataFrame(rows, columns=["kind", "doc_id", "sent_id", speaker, "cue_lemma"])
+    out["sent_id"] = out["sent_id"].astype("int64")
+    if sentences is not None:
+        text = {(str(d), int(i)): t for d, i, t in zip(sentences["doc_id"], sentences["sent_id"], sentences["text"])}
+        out["sentence"] = [text.get((d, i), "(gold sentence not found in the corpus)")
+                           for d, i in zip(out["doc_id"], out["sent_id"])]
+    return out
