@@ -122,3 +122,37 @@ def test_negation_window_clause_and_double_negation(text, negated):
 def test_the_negator_found_is_the_first_in_the_window():
     m = match_frames(sentences("not never force"), quotes=NO_QUOTES, lexicon=lexicon(w=["force"]), negation=load_negation_rule())
     assert m["negator"].tolist() == ["not"]
+
+
+def test_a_negator_inside_a_match_does_not_negate_the_next_match():
+    lex = lexicon(w=["never allow", "separation"])
+    assert matched(["China will never allow separation"], lex) == [("never allow", "w", False),
+                                                                  ("separation", "w", False)]
+    assert matched(["China will not allow separation"], lex) == [("separation", "w", True)]  # "not" is no term
+
+
+def test_negation_is_switched_per_lexicon():
+    topic = validate_lexicon({"name": "topics", "version": "1", "description": "d", "source": "s",
+                              "negation": False, "frames": {"taiwan": {"terms": ["taiwan"]}}})
+    stance = lexicon("stance2", w=["recognize"])
+    m = match_frames(sentences("The US does not recognize Taiwan"), quotes=NO_QUOTES, lexicon=[stance, topic])
+    assert m[["lexicon", "match", "negated"]].values.tolist() == [["stance2", "recognize", True],
+                                                                 ["topics", "Taiwan", False]]
+
+
+def test_the_shipped_issue_lexicon_counts_negated_topic_mentions():
+    from framing.config.lexicons import load_lexicon
+
+    issues = load_lexicon("issues")
+    assert issues.negation is False and issues.version == "1.1.0" and load_lexicon("stance").negation is True
+    m = match_frames(sentences("Washington does not officially recognize Taiwan"), quotes=NO_QUOTES,
+                     lexicon=[issues])
+    assert m[["match", "negated"]].values.tolist() == [["Taiwan", False]]
+
+
+def test_negation_must_be_true_or_false():
+    from framing.errors import ConfigFileError
+
+    with pytest.raises(ConfigFileError, match="'negation' must be true or false"):
+        validate_lexicon({"name": "x", "version": "1", "description": "d", "source": "s", "negation": "no",
+                          "frames": {"a": {"terms": ["b"]}}})

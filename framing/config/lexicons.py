@@ -32,7 +32,8 @@ from framing.text import normalise_term
 
 BUILTIN = ("general_inquirer", "moral_foundations_2")
 GI_DEFAULT_CATEGORIES = ("Hostile", "Affil", "Strong", "Weak", "Power")
-_TOP_KEYS = {"name", "version", "description", "source", "citation", "balance", "overlapping", "frames"}
+_TOP_KEYS = {"name", "version", "description", "source", "citation", "balance", "overlapping", "frames", "negation",
+             "changelog"}
 _FRAME_KEYS = {"description", "terms"}
 _REQUIRED = ("name", "version", "description", "source")
 _TERM_RE = re.compile(r"^[\w’'&$.-]+( [\w’'&$.-]+)*\*?$")
@@ -50,6 +51,8 @@ class Lexicon:
     frames: dict[str, tuple[str, ...]] = field(default_factory=dict)
     balance: tuple[str, str] | None = None
     path: str = ""
+    #: Whether a negator before a match negates it (a stance term: yes; a topic mention such as "Taiwan": no).
+    negation: bool = True
 
     @property
     def label(self) -> str:
@@ -188,8 +191,12 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
         if not (isinstance(balance, list) and len(balance) == 2 and all(b in frames for b in balance)):
             raise ConfigFileError(f"{path}: 'balance' must list two of the frames {sorted(frames)}")
         balance = (str(balance[0]), str(balance[1]))
+    negation = raw.get("negation", True)
+    if not isinstance(negation, bool):
+        raise ConfigFileError(f"{path}: 'negation' must be true or false; got {negation!r}")
     return Lexicon(str(raw["name"]), str(raw["version"]), str(raw["description"]).strip(),
-                   str(raw["source"]).strip(), str(raw.get("citation") or "").strip(), frames, balance, path)
+                   str(raw["source"]).strip(), str(raw.get("citation") or "").strip(), frames, balance, path,
+                   negation)
 
 
 def _from_csv(path: Path) -> Lexicon:

@@ -123,11 +123,14 @@ def match_frames(
         sent_idx = np.searchsorted(offsets, starts, side="right") - 1
         local = starts - offsets[sent_idx]
         rows = []
+        scope_start = -1  # a negator inside an earlier match ("never allow") negates nothing after that match
         for i, (start, end, term, frames) in enumerate(kept):
             si = sent_idx[i]
             loc = int(local[i])
             match = texts[si][loc:loc + (end - start)]
-            negator = _negator(joined[offsets[si]:start], rule)
+            negator = _negator(joined[max(offsets[si], scope_start):start], rule) if lex.negation else ""
+            if lex.negation and _has_negator(joined[start:end], rule):
+                scope_start = end
             a_start = int(start_col[si]) + loc
             for frame in frames:
                 rows.append((doc_col[si], int(sent_col[si]), lex.name, frame, term, match, a_start,
@@ -143,6 +146,10 @@ def match_frames(
     out["voice"] = np.where(in_spans(out, quotes), QUOTED, NARRATION)
     out["negated"] = out["negator"] != ""
     return out[list(MATCH_COLUMNS)].astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _has_negator(text: str, rule: NegationRule) -> bool:
+    return any(w in rule.negators or w.endswith(rule.suffixes) for w in WORD_RE.findall(text))
 
 
 def _negator(prefix: str, rule: NegationRule) -> str:
