@@ -68,7 +68,7 @@ def test_report_folder_contents(seed_reports):
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["corpus_sha256"]) == 64 and manifest["documents"] == 5
     resources = manifest["resources"]
-    assert [lex["label"] for lex in resources["lexicons"]] == ["stance@1.0.0", "issues@1.0.0"]
+    assert [lex["label"] for lex in resources["lexicons"]] == ["stance@1.0.0", "issues@1.1.0"]
     assert resources["rules"]["label"] == "boilerplate@1.0.0" and len(resources["fingerprint"]) == 64
     assert {"actors", "verbs", "negation", "channels"} <= set(resources)
     assert set(manifest["duration_seconds"]) == set(NOTEBOOKS) and manifest["packages"]["papermill"]
