@@ -156,3 +156,42 @@ def test_negation_must_be_true_or_false():
     with pytest.raises(ConfigFileError, match="'negation' must be true or false"):
         validate_lexicon({"name": "x", "version": "1", "description": "d", "source": "s", "negation": "no",
                           "frames": {"a": {"terms": ["b"]}}})
+
+
+def _yaml_lexicon(**extra):
+    return validate_lexicon({"name": "v2", "version": "2", "description": "d", "source": "s", **extra})
+
+
+def test_inflected_forms_match_their_lemma_when_the_lexicon_says_so():
+    frames = {"conc": {"terms": ["cooperate", "ease tension"]}}
+    plain, inflected = _yaml_lexicon(frames=frames), _yaml_lexicon(frames=frames, inflect=True)
+    text = ["They cooperated and agreed to ease tensions; both sides eased tension and kept cooperating."]
+    assert matched(text, plain) == []
+    m = match_frames(sentences(*text), quotes=NO_QUOTES, lexicon=inflected)
+    assert m[["term", "match"]].values.tolist() == [["cooperate", "cooperated"], ["ease tension", "ease tensions"],
+                                                    ["ease tension", "eased tension"], ["cooperate", "cooperating"]]
+
+
+def test_a_term_written_in_the_lexicon_wins_over_another_terms_inflection():
+    lex = _yaml_lexicon(inflect=True, frames={"a": {"terms": ["use"]}, "b": {"terms": ["used"]}})
+    assert matched(["They used it and will use it"], lex) == [("used", "b", False), ("use", "a", False)]
+
+
+def test_exception_contexts_drop_a_match_only_inside_them():
+    lex = _yaml_lexicon(frames={"conc": {"terms": [{"term": "respect", "except": ["with respect to"]},
+                                                   {"term": "friendship", "except": "friendship park"}]},
+                                "warn": {"terms": ["must"]}})
+    assert matched(["With respect to trade, both showed respect."], lex) == [("respect", "conc", False)]
+    assert matched(["They met at Friendship Park to praise their friendship."], lex) == [
+        ("friendship", "conc", False)]
+    assert matched(["With respect to Taiwan, Beijing must act."], lex) == [("must", "warn", False)]
+    assert lex.exceptions == {"respect": ("with respect to",), "friendship": ("friendship park",)}
+
+
+def test_an_exception_must_contain_its_term():
+    from framing.errors import ConfigFileError
+
+    with pytest.raises(ConfigFileError, match="exception 'in regard to' of term 'respect' must contain the term"):
+        _yaml_lexicon(frames={"a": {"terms": [{"term": "respect", "except": ["in regard to"]}]}})
+    with pytest.raises(ConfigFileError, match="'inflect' must be true or false"):
+        _yaml_lexicon(inflect="yes", frames={"a": {"terms": ["b"]}})

@@ -138,7 +138,8 @@ def _load_lexicons(lexicons: Sequence[str | Path | Lexicon]
         seen[lex.name] = lex.path
     files = {f"lexicon:{lex.name}": lex.path or f"built-in:{lex.name}" for lex in lexs}
     digests = {f"lexicon:{lex.name}": hashlib.sha256(json.dumps(
-        [lex.label, lex.balance, lex.negation, {f: list(t) for f, t in lex.frames.items()}], sort_keys=True
+        [lex.label, lex.balance, lex.negation, lex.inflect, {t: list(c) for t, c in lex.exceptions.items()},
+         {f: list(t) for f, t in lex.frames.items()}], sort_keys=True
     ).encode()).hexdigest()
         for lex in lexs}
     return lexs, files, digests

@@ -33,7 +33,8 @@ from framing.text import normalise_term
 BUILTIN = ("general_inquirer", "moral_foundations_2")
 GI_DEFAULT_CATEGORIES = ("Hostile", "Affil", "Strong", "Weak", "Power")
 _TOP_KEYS = {"name", "version", "description", "source", "citation", "balance", "overlapping", "frames", "negation",
-             "changelog"}
+             "changelog", "inflect"}
+_TERM_KEYS = {"term", "except"}
 _FRAME_KEYS = {"description", "terms"}
 _REQUIRED = ("name", "version", "description", "source")
 _TERM_RE = re.compile(r"^[\w’'&$.-]+( [\w’'&$.-]+)*\*?$")
@@ -53,6 +54,10 @@ class Lexicon:
     path: str = ""
     #: Whether a negator before a match negates it (a stance term: yes; a topic mention such as "Taiwan": no).
     negation: bool = True
+    #: Whether each term also matches its inflections ("cooperate": cooperates, cooperated, cooperating).
+    inflect: bool = False
+    #: Per term, contexts in which a match does not count ("respect": "with respect to").
+    exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -156,6 +161,7 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
         raise ConfigFileError(f"{path}: 'frames' must map frame names to {{description, terms}}")
     frames: dict[str, tuple[str, ...]] = {}
     owner: dict[str, str] = {}
+    exceptions: dict[str, tuple[str, ...]] = {}
     for frame, spec in frames_raw.items():
         if not isinstance(frame, str):
             raise ConfigFileError(f"{path}: frame name {frame!r} is not a string; quote it (YAML reads yes, no, "
@@ -172,6 +178,13 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
             raise ConfigFileError(f"{path}: frame {frame!r} has no terms")
         seen: list[str] = []
         for term in terms:
+            if isinstance(term, dict):  # {term: respect, except: [with respect to]}
+                check_keys(term, _TERM_KEYS, f"{path}: frame {frame!r}")
+                contexts = term.get("except") or []
+                contexts = [contexts] if isinstance(contexts, str) else contexts
+                term = term.get("term")
+                if isinstance(term, str) and contexts:
+                    exceptions[normalise_term(term)] = tuple(normalise_term(c) for c in contexts)
             if isinstance(term, bool) or term is None:
                 raise ConfigFileError(f"{path}: frame {frame!r}: term {term!r} is not a string; quote YAML "
                                       "words such as 'no', 'yes', 'on' and 'off', which YAML reads as true/false")
@@ -191,12 +204,43 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
         if not (isinstance(balance, list) and len(balance) == 2 and all(b in frames for b in balance)):
             raise ConfigFileError(f"{path}: 'balance' must list two of the frames {sorted(frames)}")
         balance = (str(balance[0]), str(balance[1]))
-    negation = raw.get("negation", True)
-    if not isinstance(negation, bool):
-        raise ConfigFileError(f"{path}: 'negation' must be true or false; got {negation!r}")
+    flags = {key: raw.get(key, default) for key, default in (("negation", True), ("inflect", False))}
+    for key, value in flags.items():
+        if not isinstance(value, bool):
+            raise ConfigFileError(f"{path}: {key!r} must be true or false; got {value!r}")
+    for term, contexts in exceptions.items():
+        for context in contexts:
+            if term.rstrip("*") not in context:
+                raise ConfigFileError(f"{path}: exception {context!r} of term {term!r} must contain the term")
     return Lexicon(str(raw["name"]), str(raw["version"]), str(raw["description"]).strip(),
                    str(raw["source"]).strip(), str(raw.get("citation") or "").strip(), frames, balance, path,
-                   negation)
+                   flags["negation"], flags["inflect"], exceptions)
+
+
+def inflections(term: str, *, limit: int = 64) -> tuple[str, ...]:
+    """The term and its inflected forms (lemminflect, offline): each word of a phrase inflected on its own.
+
+    A word lemminflect does not know stays as it is; a wildcard term is returned alone. At most ``limit``
+    forms (the term itself first, then in sorted order).
+
+    Example:
+        >>> inflections("cooperate")
+        ('cooperate', 'cooperated', 'cooperates', 'cooperating')
+        >>> inflections("ease tension")[:4]
+        ('ease tension', 'ease tensioned', 'ease tensioning', 'ease tensions')
+    """
+    if term.endswith("*"):
+        return (term,)
+    from itertools import product
+
+    from lemminflect import getAllInflections
+
+    options = []
+    for word in term.split(" "):
+        forms = {word} | {f.lower() for fs in getAllInflections(word).values() for f in fs}
+        options.append(sorted(forms))
+    forms = sorted(" ".join(p) for p in product(*options))
+    return tuple(dict.fromkeys([term, *forms]))[:limit]
 
 
 def _from_csv(path: Path) -> Lexicon:

@@ -22,7 +22,7 @@ import ahocorasick
 import numpy as np
 import pandas as pd
 
-from framing.config.lexicons import Lexicon, load_lexicon
+from framing.config.lexicons import Lexicon, inflections, load_lexicon
 from framing.config.rules import NegationRule, load_negation_rule
 from framing.schema import MATCH_COLUMNS, NARRATION, QUOTED
 from framing.text import WORD_RE, fold_for_matching, in_spans
@@ -38,6 +38,12 @@ def _automaton(lexicons: list[Lexicon]) -> ahocorasick.Automaton:
                 wildcard = term.endswith("*")
                 key = term[:-1] if wildcard else term
                 per_term.setdefault(key, (li, term, wildcard, []))[3].append(frame)
+        if lexicon.inflect:  # inflected forms, where no term of the lexicon is written that way
+            for frame, terms in lexicon.frames.items():
+                for term in terms:
+                    for form in inflections(term)[1:]:
+                        if form not in per_term or per_term[form][1] == term:
+                            per_term.setdefault(form, (li, term, False, []))[3].append(frame)
         for key, value in per_term.items():
             entries.setdefault(key, []).append(value)
     automaton = ahocorasick.Automaton()
@@ -117,6 +123,8 @@ def match_frames(
             if item[0] >= last_end:
                 kept.append(item)
                 last_end = item[1]
+        if lex.exceptions:
+            kept = [k for k in kept if not _excepted(joined, k[0], k[1], lex.exceptions.get(k[2], ()))]
         if not kept:
             continue
         starts = np.fromiter((k[0] for k in kept), dtype=np.int64, count=len(kept))
@@ -146,6 +154,18 @@ def match_frames(
     out["voice"] = np.where(in_spans(out, quotes), QUOTED, NARRATION)
     out["negated"] = out["negator"] != ""
     return out[list(MATCH_COLUMNS)].astype({"sent_id": "int64", "start": "int64", "end": "int64"})
+
+
+def _excepted(joined: str, start: int, end: int, contexts: tuple[str, ...]) -> bool:
+    """Whether the match ``joined[start:end]`` lies inside one of its term's exception contexts."""
+    for context in contexts:
+        at = joined.find(context, max(0, end - len(context)), start + len(context))
+        while at != -1 and at <= start:
+            if at + len(context) >= end and (at == 0 or not joined[at - 1].isalnum()) and (
+                    at + len(context) >= len(joined) or not joined[at + len(context)].isalnum()):
+                return True
+            at = joined.find(context, at + 1, start + len(context))
+    return False
 
 
 def _has_negator(text: str, rule: NegationRule) -> bool:
