@@ -321,3 +321,38 @@ def test_no_attribution_names_a_person_its_article_never_mentions(tmp_path):
     assert any("Clinton" in s for s in us["speaker"])  # an unknown person is still a named speaker
     named = found[found.doc_id == "named"].set_index("cue")["speaker_id"].to_dict()
     assert named["warned"] == "Xi Jinping" and named["said"] == "Donald Trump"  # titles still resolve when named
+
+
+def test_every_column_of_an_attribution_row(tmp_path):
+    """Each column of the attributions table, on sentences whose right answer a reader can check."""
+    (tmp_path / "z.txt").write_text(
+        "Talks resume\n\n“We will never allow separation,” Xi Jinping said. According to state media, the talks "
+        "were candid. Donald Trump said that the call went well.\n\nAnalysts said the two sides “remain far "
+        "apart” on trade.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    a = extract_attributions(corpus.sentences, quotes=corpus.quotes)
+    columns = ["sent_id", "speaker", "speaker_id", "side", "cue", "cue_lemma", "cue_class", "quote_type", "content",
+               "channel", "hedge", "n_words_quoted"]
+    assert a[columns].values.tolist() == [
+        [1, "Xi Jinping", "Xi Jinping", "china", "said", "say", "neutral", "direct", "We will never allow separation",
+         "", "", 5],
+        [2, "state media", "Chinese state media", "media", "according to", "according to", "neutral", "indirect",
+         "the talks were candid", "state media", "According to state media", 0],
+        [3, "Donald Trump", "Donald Trump", "us", "said", "say", "neutral", "indirect", "the call went well", "", "",
+         0],
+        [4, "Analysts", "Analysts", "other", "said", "say", "neutral", "mixed",
+         "the two sides “remain far apart” on trade", "", "", 3],
+    ]
+    assert a["sentence"].tolist() == corpus.sentences.set_index("sent_id").loc[[1, 2, 3, 4], "text"].tolist()
+    assert a["doc_id"].unique().tolist() == ["z"]
+
+
+def test_documents_come_in_input_order_and_para_id_is_optional(tmp_path):
+    (tmp_path / "b.txt").write_text("One story\n\nXi Jinping said the talks went well.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Another story\n\nDonald Trump said the call was good.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    s = corpus.sentences.iloc[::-1].reset_index(drop=True)  # b's sentences first
+    found = extract_attributions(s, quotes=corpus.quotes)
+    assert found["doc_id"].tolist() == ["b", "a"]
+    without = extract_attributions(s.drop(columns="para_id"), quotes=corpus.quotes)
+    assert without[["doc_id", "speaker_id"]].values.tolist() == found[["doc_id", "speaker_id"]].values.tolist()

@@ -261,7 +261,8 @@ def _finish(doc: Document, sent, found: list[_Found], hedges: list[tuple[int, in
         source = h_text[len("according to "):]
         ms = [(m, ids) for m, ids in mentions if h_start <= m.start < h_end]
         speaker_id = ms[-1][1][0] if ms else source
-        content = text[:h_start].rstrip(" ,")
+        # what is attributed: the words before "according to X", or after "According to X," at the start
+        content = text[:h_start].rstrip(" ,") or text[h_end:].strip(" ,.;:")
         return [_row(doc, sent_id, text, source, speaker_id, "according to",
                      Cue("according to", "according to", "neutral"), "indirect", content, h_channel, h_text)]
     rows = []
