@@ -195,3 +195,18 @@ def test_an_exception_must_contain_its_term():
         _yaml_lexicon(frames={"a": {"terms": [{"term": "respect", "except": ["in regard to"]}]}})
     with pytest.raises(ConfigFileError, match="'inflect' must be true or false"):
         _yaml_lexicon(inflect="yes", frames={"a": {"terms": ["b"]}})
+
+
+def test_exception_contexts_respect_word_edges_and_the_ends_of_the_text():
+    lex = _yaml_lexicon(frames={"a": {"terms": [{"term": "park", "except": ["friendship park"]},
+                                                {"term": "respect", "except": ["with respect to"]}]}})
+    assert matched(["They walked in Friendship Park"], lex) == []                  # the context ends the text
+    assert matched(["They walked in Friendship Park."], lex) == []                 # the context ends at the match
+    assert matched(["They walked in Friendship Parks today and in the park"], lex) == [("park", "a", False)]
+    assert matched(["With respect to trade"], lex) == []                           # the context starts the text
+    assert matched(["Notwith respect to trade"], lex) == [("respect", "a", False)]  # inside a longer word
+
+
+def test_only_a_negator_inside_a_match_ends_the_negation_scope():
+    lex = lexicon(w=["talks", "dialogue"])
+    assert matched(["not talks dialogue"], lex) == [("talks", "w", True), ("dialogue", "w", True)]
