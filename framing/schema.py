@@ -30,6 +30,8 @@ VOICES = ("quoted", "narration")
 QUOTED, NARRATION = VOICES
 #: Reporting-cue classes ("said" is neutral, "warned" alarm, "welcomed" conciliatory, "announced" descriptive).
 CUE_CLASSES = ("neutral", "alarm", "conciliatory", "descriptive")
+#: Source types of attributed speakers (``attributions.speaker_type``).
+SPEAKER_TYPES = ("named_person", "organisation", "anonymous", "document", "media", "unresolved")
 #: Direct quotation, indirect speech, or both in one attribution.
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 #: Actor kinds and sides in the actors file.
@@ -38,8 +40,8 @@ SIDES = ("china", "us", "taiwan", "japan", "russia", "media", "other")
 #: What a boilerplate rule does with the line it matches.
 RULE_ACTIONS = ("drop", "truncate", "metadata")
 #: Attribution aggregates in ``attribution_scores.measure``.
-ATTRIBUTION_MEASURES = ("speaker_share", "side_share", "verb_class_by_speaker", "channel_share", "hedged_share",
-                        "quote_type_share", "direct_indirect_ratio")
+ATTRIBUTION_MEASURES = ("speaker_share", "side_share", "speaker_type_share", "verb_class_by_speaker", "channel_share",
+                        "hedged_share", "quote_type_share", "direct_indirect_ratio")
 #: How copies of one text count in the scores (``--reuse``), and the kinds of reuse pair.
 REUSE_MODES = ("keep", "first", "weight")
 REUSE_KINDS = ("exact", "near_duplicate", "partial")
@@ -81,7 +83,7 @@ QUOTE_COLUMNS = ("doc_id", "quote_id", "para_id", "start", "end", "text", "close
 MATCH_COLUMNS = ("doc_id", "sent_id", "lexicon", "frame", "term", "match", "start", "end", "voice",
                  "negated", "negator")
 SENTIMENT_COLUMNS = ("doc_id", "sent_id", "polarity", "subjectivity")
-ATTRIBUTION_COLUMNS = ("doc_id", "sent_id", "sentence", "speaker", "speaker_id", "side", "cue", "cue_lemma",
+ATTRIBUTION_COLUMNS = ("doc_id", "sent_id", "sentence", "speaker", "speaker_id", "side", "speaker_type", "cue", "cue_lemma",
                        "cue_class", "quote_type", "content", "channel", "hedge", "n_words_quoted")
 FRAME_SCORE_COLUMNS = ("lexicon", "level", "group", "doc_id", "outlet", "event", "voice", "position", "frame",
                        "measure", "value", "ci_low", "ci_high", "n_docs", "n_sentences", "n_words")

@@ -33,6 +33,8 @@ def add_resource_args(p: argparse.ArgumentParser, *, lexicons: bool = True) -> N
     p.add_argument("--negation", type=Path, help="negation rule YAML (default: the shipped negation.yaml)")
     p.add_argument("--channels", type=Path, help="channel rules YAML (default: the shipped channels.yaml)")
     p.add_argument("--credits", type=Path, help="wire-agency and credit forms YAML (default: the shipped credits.yaml)")
+    p.add_argument("--speaker-types", type=Path,
+                   help="source-type patterns YAML (default: the shipped speaker_types.yaml)")
 
 
 def add_reuse_arg(p: argparse.ArgumentParser) -> None:
@@ -64,11 +66,12 @@ def resources_of(args: argparse.Namespace):
 
     return load_resources(lexicons=getattr(args, "lexicon", None) or DEFAULT_LEXICONS, actors=args.actors,
                           verbs=args.verbs, rules=args.rules, negation=args.negation, channels=args.channels,
-                          credits=args.credits)
+                          credits=args.credits, speaker_types=args.speaker_types)
 
 
 def custom_resources(args: argparse.Namespace) -> bool:
-    return any(getattr(args, k) is not None for k in ("actors", "verbs", "rules", "negation", "channels", "credits"))
+    return any(getattr(args, k) is not None for k in ("actors", "verbs", "rules", "negation", "channels", "credits",
+                                                "speaker_types"))
 
 
 def encoding(text: str) -> str:

@@ -19,6 +19,7 @@ from framing.config.actors import Actors, load_actors
 from framing.config.credits import CreditRules, load_credit_rules
 from framing.config.files import data_path
 from framing.config.lexicons import Lexicon, list_lexicons, load_lexicon
+from framing.config.speaker_types import SpeakerTypeRules, load_speaker_type_rules
 from framing.config.rules import BoilerplateRules, NegationRule, load_boilerplate_rules, load_negation_rule
 from framing.config.verbs import ChannelRules, ReportingVerbs, load_channel_rules, load_reporting_verbs
 from framing.errors import ConfigFileError
@@ -26,7 +27,8 @@ from framing.errors import ConfigFileError
 DEFAULT_LEXICONS = ("stance", "issues")
 _SHIPPED = {"actors": ("actors", "actors.yaml"), "verbs": ("rules", "reporting_verbs.yaml"),
             "negation": ("rules", "negation.yaml"), "rules": ("rules", "boilerplate.yaml"),
-            "channels": ("rules", "channels.yaml"), "credits": ("rules", "credits.yaml")}
+            "channels": ("rules", "channels.yaml"), "credits": ("rules", "credits.yaml"),
+            "speaker_types": ("rules", "speaker_types.yaml")}
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Resources:
         rules: Boilerplate rules for cleaning.
         channels: Channel patterns for attributions.
         credits: Wire-agency and source credit forms.
+        speaker_types: Source-type rules for attributed speakers.
         files: The file each resource came from (``shipped:<name>`` for the shipped defaults).
         digests: SHA-256 of each resource's content.
     """
@@ -52,6 +55,7 @@ class Resources:
     rules: BoilerplateRules
     channels: ChannelRules
     credits: CreditRules
+    speaker_types: SpeakerTypeRules
     files: dict[str, str] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
 
@@ -100,7 +104,7 @@ class Resources:
         labels = {"actors": self.actors.label, "verbs": self.verbs.label,
                   "negation": f"negation@{self.negation.version}",
                   "rules": f"{self.rules.name}@{self.rules.version}", "channels": self.channels.label,
-                  "credits": self.credits.label}
+                  "credits": self.credits.label, "speaker_types": self.speaker_types.label}
         for key, label in labels.items():
             out[key] = {"label": label, "file": self.files.get(key), "sha256": self.digests.get(key)}
         out["fingerprint"] = self.fingerprint()
@@ -154,6 +158,7 @@ def load_resources(
     rules: str | Path | None = None,
     channels: str | Path | None = None,
     credits: str | Path | None = None,
+    speaker_types: str | Path | None = None,
 ) -> Resources:
     """Load and validate every resource of a run; ``None`` takes the shipped file.
 
@@ -166,6 +171,7 @@ def load_resources(
         rules: A boilerplate-rules YAML.
         channels: A channel-rules YAML.
         credits: A credits YAML (wire agencies and credit forms).
+        speaker_types: A speaker-types YAML (source-type patterns).
 
     Raises:
         ConfigFileError: One line naming the file and what is wrong with it.
@@ -177,7 +183,7 @@ def load_resources(
     """
     lexs, files, digests = _load_lexicons(lexicons)
     given = {"actors": actors, "verbs": verbs, "negation": negation, "rules": rules, "channels": channels,
-             "credits": credits}
+             "credits": credits, "speaker_types": speaker_types}
     paths: dict[str, Path] = {}
     for key, value in given.items():
         if value is None:
@@ -192,7 +198,8 @@ def load_resources(
     loaded = Resources(
         lexicons=lexs, actors=load_actors(paths["actors"]), verbs=load_reporting_verbs(paths["verbs"]),
         negation=load_negation_rule(paths["negation"]), rules=load_boilerplate_rules(paths["rules"]),
-        channels=load_channel_rules(paths["channels"]), credits=load_credit_rules(paths["credits"]), files=files,
+        channels=load_channel_rules(paths["channels"]), credits=load_credit_rules(paths["credits"]),
+        speaker_types=load_speaker_type_rules(paths["speaker_types"]), files=files,
         digests={**digests, **{key: _digest(path) for key, path in paths.items()}})
     return loaded
 

@@ -29,7 +29,9 @@ from pathlib import Path
 import pandas as pd
 
 from framing.config.actors import Actors, Mention, load_actors
+from framing.config.speaker_types import SpeakerTypeRules
 from framing.config.verbs import ChannelRules, Cue, ReportingVerbs, load_channel_rules, load_reporting_verbs
+from framing.extract.sources import add_speaker_types, find_hedges
 from framing.extract.speakers import (
     _DETERMINERS,
     PRONOUNS,
@@ -49,9 +51,6 @@ from framing.extract.speakers import (
 )
 from framing.schema import ATTRIBUTION_COLUMNS
 from framing.text import count_words
-
-_ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]+)")
-
 
 @dataclass
 class _Found:
@@ -74,8 +73,9 @@ def extract_attributions(
     actors: Actors | str | Path | None = None,
     verbs: ReportingVerbs | str | Path | None = None,
     channels: ChannelRules | str | Path | None = None,
+    speaker_types: SpeakerTypeRules | str | Path | None = None,
 ) -> pd.DataFrame:
-    """Extract every attribution: speaker, cue, quote type, content, channel and hedge.
+    """Extract every attribution: speaker, source type, cue, quote type, content, channel and hedge.
 
     Args:
         sentences: The sentences table (``doc_id, sent_id, para_id, text, start, end``), in document order.
@@ -83,10 +83,11 @@ def extract_attributions(
         actors: The actors file or loaded :class:`~framing.config.Actors` (shipped file by default).
         verbs: The reporting-verb list (shipped file by default).
         channels: The channel rules (shipped file by default).
+        speaker_types: The source-type rules (:mod:`framing.extract.sources`; shipped file by default).
 
     Returns:
-        A new DataFrame with columns ``doc_id, sent_id, sentence, speaker, speaker_id, side, cue, cue_lemma,
-        cue_class, quote_type, content, channel, hedge, n_words_quoted``.
+        A new DataFrame with columns ``doc_id, sent_id, sentence, speaker, speaker_id, side, speaker_type, cue,
+        cue_lemma, cue_class, quote_type, content, channel, hedge, n_words_quoted``.
 
     Example:
         >>> from framing import load_corpus
@@ -121,6 +122,7 @@ def extract_attributions(
         for sent, mentions in zip(doc.sentences, found):
             rows.extend(_sentence_attributions(doc, sent, verbs, mentions))
     out = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
+    out["speaker_type"] = add_speaker_types(out, actors=actors, rules=speaker_types)
     return out.astype({"sent_id": "int64", "n_words_quoted": "int64"})
 
 
@@ -142,7 +144,7 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
         found_one = _attribute(doc, text, s0, cm, cue, mentions, subject, found)
         if found_one is not None:
             found.append(found_one)
-    hedges = _hedges(text, doc.channels)
+    hedges = find_hedges(text, doc.channels)
     rows = _finish(doc, sent, found, hedges, mentions, subject)
     # remember subjects and mentions for later sentences
     if subject is not None:
@@ -211,16 +213,6 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     if spk is None:
         return None
     return _Found(start, end, cue, cm.group(0), spk[0], spk[1], "", end, len(text))
-
-
-def _hedges(text: str, channels: ChannelRules) -> list[tuple[int, int, str, str]]:
-    """(start, end, hedge text, channel) for "according to X" in a sentence."""
-    out = []
-    for m in _ACCORDING.finditer(text):
-        source = m.group("source").strip()
-        out.append((m.start(), m.end(), text[m.start():m.start() + len("according to ") + len(source)],
-                    channels.channel_of(source)))
-    return out
 
 
 def _finish(doc: Document, sent, found: list[_Found], hedges: list[tuple[int, int, str, str]],

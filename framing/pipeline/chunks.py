@@ -66,7 +66,7 @@ def score_chunk(chunk: Corpus, run: Plan) -> Part:
     sentences = measure_voice(chunk.sentences, quotes=chunk.quotes)
     matches = match_frames(sentences, quotes=chunk.quotes, lexicon=list(res.lexicons), negation=res.negation)
     attributions = extract_attributions(sentences, quotes=chunk.quotes, actors=res.actors, verbs=res.verbs,
-                                        channels=res.channels)
+                                        channels=res.channels, speaker_types=res.speaker_types)
     tables = {"articles": chunk.articles, "sentences": sentences, "frame_matches": matches,
               "sentiment": score_sentiment(sentences), "attributions": attributions,
               "load_report": chunk.load_report, "removed_lines": chunk.removed}
@@ -106,7 +106,8 @@ def part_of(tables: dict[str, pd.DataFrame], run: Plan) -> Part:
     voice_units = frame_units(grouped.drop(columns="voice"), matches, lexicon=lexicons, by_voice=True)
     texts = with_metadata(sentences[["doc_id", "sent_id", "voice", "text"]], articles, ["outlet", "event"])
     terms = {by: count_group_terms(texts, by=by, weights=weights) for by in TERM_GROUPINGS}
-    attr_cols = ["doc_id", "speaker_id", "side", "cue_class", "channel", "hedge", "quote_type", "n_words_quoted"]
+    attr_cols = ["doc_id", "speaker_id", "side", "speaker_type", "cue_class", "channel", "hedge", "quote_type",
+                 "n_words_quoted"]
     slim_attributions = with_metadata(attributions[attr_cols], articles, ["outlet", "event"])
     if weights:  # --reuse weight: every unit carries its article's weight
         units, voice_units, slim_attributions = (

@@ -26,7 +26,8 @@ def score_attributions(
 
     Measures (``measure`` column):
 
-    - ``speaker_share`` / ``side_share``: per ``key`` (speaker_id or side), ``n`` attributions and their
+    - ``speaker_share`` / ``side_share`` / ``speaker_type_share``: per ``key`` (speaker_id, side or source type:
+      named person, organisation, anonymous, document, media, unresolved), ``n`` attributions and their
       ``share``, quoted words ``n_words_quoted`` and their ``words_share``.
     - ``verb_class_by_speaker``: per speaker (``key``) and cue class (``subkey``), ``n`` and ``share`` of that
       speaker's attributions — how often an outlet has Xi "warn" rather than "say".
@@ -62,6 +63,8 @@ def score_attributions(
     missing = [c for c in cols if c not in data.columns]
     if missing:
         raise UsageError(f"cannot group attributions by {missing}; pass articles= or use columns of the table")
+    if "speaker_type" not in data.columns:  # tables written before source types existed
+        data = data.assign(speaker_type="not recorded")
     data = data.assign(channel=data["channel"].astype(object).fillna("").replace("", "unstated"),
                        hedged=(data["hedge"].astype(object).fillna("") != "").astype("int64"),
                        direct=(data["quote_type"] == DIRECT).astype("int64"),
@@ -116,6 +119,7 @@ def _level_rows(data: pd.DataFrame, by: list[str]) -> pd.DataFrame:
 
     with np.errstate(invalid="ignore", divide="ignore"):
         for column, measure in (("speaker_id", "speaker_share"), ("side", "side_share"),
+                                ("speaker_type", "speaker_type_share"),
                                 ("channel", "channel_share"), ("quote_type", "quote_type_share")):
             codes, uniques = pd.factorize(data[column], sort=True)
             grp, code, n, w = counted(codes, len(uniques))
