@@ -31,7 +31,7 @@ QUOTED, NARRATION = VOICES
 #: Reporting-cue classes ("said" is neutral, "warned" alarm, "welcomed" conciliatory, "announced" descriptive).
 CUE_CLASSES = ("neutral", "alarm", "conciliatory", "descriptive")
 #: Source types of attributed speakers (``attributions.speaker_type``).
-SPEAKER_TYPES = ("named_person", "organisation", "anonymous", "document", "media", "unresolved")
+SPEAKER_TYPES = ("named_person", "organisation", "anonymous", "document", "media", "unresolved", "other")
 #: Direct quotation, indirect speech, or both in one attribution.
 QUOTE_TYPES = ("direct", "indirect", "mixed")
 #: Actor kinds and sides in the actors file.

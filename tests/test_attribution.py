@@ -373,10 +373,10 @@ def test_speaker_types_on_sentences_of_each_kind(tmp_path):
     corpus = load_corpus(tmp_path)
     a = extract_attributions(corpus.sentences, quotes=corpus.quotes).drop_duplicates("sent_id")
     got = dict(zip(a["sent_id"], a["speaker_type"]))
-    # sentences 2 ("A senior official familiar with the talks said") and 5 ("The FBI said") find no speaker yet,
-    # and 6 credits "the ministry" rather than its statement: issue #13's work on speakers
-    assert got == {1: "named_person", 3: "anonymous", 4: "organisation", 6: "organisation", 7: "media",
-                   8: "named_person"}
+    # sentence 6 credits "the ministry" (a known actor) rather than its statement
+    assert got == {1: "named_person", 2: "anonymous", 3: "anonymous", 4: "organisation", 5: "organisation",
+                   6: "organisation", 7: "media", 8: "named_person"}
+    assert a.set_index("sent_id").loc[2, "speaker"] == "A senior official familiar with the talks"
 
 
 @pytest.mark.parametrize("speaker, expected", [

@@ -22,7 +22,7 @@ from framing.config.verbs import ChannelRules
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]+)")
 _KIND_TYPE = {"person": "named_person", "organisation": "organisation", "media": "media"}
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
-_ACRONYM = re.compile(r"(?:the\s+)?[A-Z][A-Z0-9&.-]{1,9}")
+_ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z][A-Z0-9&.-]{1,9}")
 _NAME = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+\.?\s+)*[A-Z][\w’'.-]*[a-z][\w’'-]*$")
 
 
@@ -49,7 +49,7 @@ def speaker_type(speaker: str, speaker_id: str, *, actors: Actors, rules: Speake
             return kind
     if _ACRONYM.fullmatch(text):  # FBI, the NAACP, IMF
         return "organisation"
-    return "named_person" if _NAME.search(text) else "anonymous"
+    return "named_person" if _NAME.search(text) else "other"  # a lower-case phrase no pattern knows
 
 
 def add_speaker_types(attributions: pd.DataFrame, *, actors: Actors,

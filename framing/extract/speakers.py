@@ -34,11 +34,28 @@ _SKIP_BEFORE = {"has", "have", "had", "also", "recently", "long", "further", "re
 _PREPOSITIONS = {"to", "with", "for", "of", "on", "about", "from", "by", "between", "against", "at", "in",
                  "into", "toward", "towards", "over", "after", "before", "than", "as", "like"}
 
+#: Words that open a clause, not a source's noun phrase ("After campaign aides said", "where experts say").
+_LEADING = {"after", "while", "when", "where", "what", "which", "who", "whom", "because", "since", "although",
+            "though", "if", "as", "but", "so", "that", "had", "has", "have", "with", "than",
+            "even", "once", "until", "unless", "whether", "before", "why", "how"}
+
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my",
                 "your", "no", "any", "such"}
 
 
 _CAP_NP = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
+# an unnamed source or a document written as a common noun phrase: "a senior official familiar with the talks",
+# "two people briefed on the matter", "the statement"
+_SOURCE_NOUNS = (r"officials?|sources?|spokes(?:man|woman|person|people)|aides?|diplomats?|people|insiders?|"
+                 r"analysts?|experts?|observers?|critics?|advis[eo]rs?|lawmakers?|staffers?|negotiators?|"
+                 r"residents?|witnesses?|statement|readout|communiqu[eé]|editorial|commentary")
+_SOURCE_NOUN = re.compile(_SOURCE_NOUNS, re.IGNORECASE)
+_SOURCE_NP = re.compile(
+    r"(?:^|(?<=[\s,;:(]))((?:(?:an?|the|some|two|three|four|several|many|other|one|multiple)\s+)?"
+    r"(?:[\w.’'-]+\s+){0,3}?"
+    r"(?:" + _SOURCE_NOUNS + r")"
+    r"(?:,?\s+(?:familiar|close|briefed|with knowledge|who|involved|speaking|requesting|granted)\b[^;:“”\"]{0,80}?)?)"
+    r",?\s*$", re.IGNORECASE)
 
 
 def clean_speaker(text: str) -> str:
@@ -171,8 +188,19 @@ def speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tupl
     np_ = _CAP_NP.search(head, offset)
     if np_:
         words = np_.group(1).split()
-        if words and words[0].lower() not in _DETERMINERS | _PREPOSITIONS and words[-1][:1].isupper():
+        if words and words[-1][:1].isupper() and (
+                words[0].lower() not in _DETERMINERS | _PREPOSITIONS
+                or (words[0].lower() == "the" and len(words) > 1 and words[1].isupper())):  # "The FBI"
             return np_.group(1), (), np_.start(1)
+    source = _SOURCE_NP.search(head, offset)
+    if source and previous_word(head, source.start(1)).lower() not in _PREPOSITIONS:
+        phrase = source.group(1)
+        words = phrase.split()
+        noun = next((i for i, w in enumerate(words) if _SOURCE_NOUN.fullmatch(w.strip(",.’'"))), len(words) - 1)
+        cut = max((i + 1 for i, w in enumerate(words[:noun]) if w.lower() in _LEADING), default=0)
+        # "While his advisers" -> "his advisers"; "engaging in what analysts" -> "analysts"
+        start = source.start(1) + len(" ".join(words[:cut])) + (1 if cut else 0)
+        return head[start:source.end(1)].rstrip(" ,"), (), start
     return None
 
 
