@@ -197,3 +197,46 @@ def test_a_document_without_quotations_does_not_stop_the_next_one():
 def test_a_tie_goes_to_narration():
     v = _voice({"a": ["“Yes indeed,” he said."]}, [("a", "“Yes indeed,”")])
     assert v[["n_words_quoted", "n_words_narration", "voice"]].values.tolist() == [[2, 2, "narration"]]
+
+
+def _mean(size):
+    return lambda s: s[:, 0, :, :] / size
+
+
+def test_bootstrap_batches_of_bounded_size_give_every_item_an_interval():
+    rng = np.random.default_rng(5)
+    n_items, size = 12, 6
+    values = rng.normal(size=(n_items * size, 1)) + np.repeat(np.arange(n_items) * 5.0, size)[:, None]
+    items = [[np.arange(i * size, (i + 1) * size)] for i in range(n_items)]
+    for max_units, max_outputs in ((2_000_000, 4_000_000), (7, 4_000_000), (2_000_000, 300)):
+        point, low, high = bootstrap_sums(values, items, _mean(size), n_resamples=200, max_units=max_units,
+                                          max_outputs=max_outputs)
+        assert not np.isnan(low).any() and not np.isnan(high).any(), (max_units, max_outputs)
+        for i in range(n_items):
+            unit = values[i * size:(i + 1) * size, 0]
+            assert unit.min() <= low[i, 0] < point[i, 0] < high[i, 0] <= unit.max()
+
+
+def test_bootstrap_needs_two_units_per_sample_and_has_documented_defaults():
+    values = np.array([[1.0], [3.0], [5.0], [10.0], [20.0], [7.0]])
+    items = [[np.array([0, 1])], [np.array([2])], [np.array([3, 4, 5])]]
+    point, low, high = bootstrap_sums(values, items, lambda s: s[:, 0, :, :], n_resamples=300)
+    assert point[:, 0].tolist() == [4.0, 5.0, 37.0]
+    assert not np.isnan(low[0, 0]) and np.isnan(low[1, 0]) and not np.isnan(low[2, 0])  # two units are enough
+    explicit = bootstrap_sums(values, items, lambda s: s[:, 0, :, :], n_resamples=2000, confidence_level=0.95,
+                              seed=0, label="", max_units=2_000_000, max_outputs=4_000_000)
+    default = bootstrap_sums(values, items, lambda s: s[:, 0, :, :])
+    for a, b in zip(default, explicit):
+        np.testing.assert_array_equal(a, b)
+    none = bootstrap_sums(values, [], lambda s: s[:, 0, :, :])
+    assert [x.shape for x in none] == [(0, 0)] * 3
+    zero = bootstrap_sums(values, items, lambda s: s[:, 0, :, :], n_resamples=0)
+    assert np.isnan(zero[1]).all() and zero[0][:, 0].tolist() == [4.0, 5.0, 37.0]
+
+
+def test_a_constant_statistic_needs_two_units_too():
+    values = np.array([[2.0], [2.0], [2.0]])
+    items = [[np.array([0, 1])], [np.array([2])]]
+    point, low, high = bootstrap_sums(values, items, lambda s: s[:, 0, :, :], n_resamples=200,
+                                      constant=lambda mins, maxs: (mins == maxs)[:, 0])
+    assert low[0, 0] == high[0, 0] == 4.0 and np.isnan(low[1, 0])
