@@ -44,3 +44,40 @@ def test_a_table_title_column_is_always_the_headline(tmp_path):
     articles = load_corpus(table).articles.set_index("doc_id")
     assert articles.loc["a", "title"] == "Harbour talks resume"
     assert articles.loc["b", "title"] == "Markets rise"
+
+
+@pytest.mark.parametrize("n_words, is_title", [(1, False), (2, True), (30, True), (31, False)])
+def test_a_headline_without_closing_punctuation_has_2_to_30_words(n_words, is_title):
+    first = " ".join(["Talks"] * n_words)
+    out = clean_text(f"{first}\n{BODY}")
+    assert (out.title == first) is is_title
+
+
+@pytest.mark.parametrize("n_chars, is_title", [(200, True), (201, False)])
+def test_a_headline_has_at_most_200_characters(n_chars, is_title):
+    first = ("Harbour talks resume " * 20)[:n_chars - 1].rstrip() + "x"
+    first = first + "x" * (n_chars - len(first))
+    assert len(first) == n_chars
+    assert (clean_text(f"{first}\n{BODY}").title == first) is is_title
+
+
+@pytest.mark.parametrize("n_words, is_title", [(20, True), (21, False)])
+def test_a_punctuated_headline_in_its_own_paragraph_has_at_most_20_words(n_words, is_title):
+    first = " ".join(["talks"] * (n_words - 1)) + " resume."
+    first = "Harbour " + first.split(" ", 1)[1]
+    assert len(first.split()) == n_words
+    assert (clean_text(f"{first}\n\n{BODY}").title == first) is is_title
+
+
+def test_lines_after_a_truncating_rule_are_reported_with_their_own_rule_or_the_truncation():
+    out = clean_text("Harbour talks resume\nThe body of the article.\n3 Comments\nNice article!\nAdvertisement\n"
+                     "Source: BBC\nGreat points.")
+    assert out.paragraphs == ["Harbour talks resume", "The body of the article."]
+    assert out.removed == [
+        {"line_no": 3, "rule": "comments-heading", "category": "comments", "text": "3 Comments"},
+        {"line_no": 4, "rule": "comments-heading (after)", "category": "comments", "text": "Nice article!"},
+        {"line_no": 5, "rule": "ad-advert", "category": "ad", "text": "Advertisement"},
+        {"line_no": 6, "rule": "comments-heading (after)", "category": "comments", "text": "Source: BBC"},
+        {"line_no": 7, "rule": "comments-heading (after)", "category": "comments", "text": "Great points."},
+    ]
+    assert "credit" not in out.fields  # a metadata line after the comments is not the article's credit
