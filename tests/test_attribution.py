@@ -407,3 +407,15 @@ def test_speaker_type_shares_are_aggregated_per_outlet(seed_signals):
         expected = group["speaker_type"].value_counts(normalize=True)
         got = shares[shares.group == outlet].set_index("key")["share"]
         assert got.sort_index().round(6).to_dict() == expected.sort_index().round(6).to_dict()
+
+
+def test_a_quotation_after_an_addressee_or_a_time_is_direct(tmp_path):
+    (tmp_path / "q.txt").write_text(
+        "Talks\n\nTrump told reporters, “It went well.” Xi Jinping said on Monday: “We will never allow it.” "
+        "The spokesman added, “We are ready.” Xi said Beijing “must safeguard its sovereignty.”\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    a = extract_attributions(corpus.sentences, quotes=corpus.quotes)
+    assert a[["cue", "quote_type", "content"]].values.tolist() == [
+        ["told", "direct", "“It went well.”"], ["said", "direct", "“We will never allow it.”"],
+        ["added", "direct", "“We are ready.”"], ["said", "mixed", "Beijing “must safeguard its sovereignty.”"]]
+    assert a["channel"].tolist()[0] == "reporters" and a["speaker_type"].tolist()[2] == "anonymous"

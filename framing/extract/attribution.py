@@ -52,6 +52,12 @@ from framing.extract.speakers import (
 from framing.schema import ATTRIBUTION_COLUMNS
 from framing.text import count_words
 
+# nothing, or a short addressee or time closed by a comma or colon ("told reporters, “…”", "said on Monday: “…”");
+# a bare word before the quotation is the subject of reported speech ("said Beijing “must …”": mixed)
+_BEFORE_QUOTE = re.compile(r"(?:(?:\s+(?!(?:that|to|as|how|what|whether|if)\b)[^\s“”\",:;.]+){1,4}?\s*[:,]|\s*[:,]?)"
+                           r"\s*(?=[“\"])", re.IGNORECASE)
+
+
 @dataclass
 class _Found:
     cue_start: int
@@ -270,8 +276,11 @@ def _finish(doc: Document, sent, found: list[_Found], hedges: list[tuple[int, in
                     stop = h_start
             content = text[f.content_start:stop].strip(" ,.;:")
             content = re.sub(r"^(that|as|to)\s+", "", content)
-            if re.match(r"^[\s:,]*[“\"]", text[f.content_start:]) and doc.quoted(s0 + len(text) - 2):
+            # a quotation right after the cue, or after a short addressee or time ("told reporters, “…”")
+            lead = _BEFORE_QUOTE.match(text, f.content_start, stop)
+            if lead and doc.quoted(s0 + len(text) - 2):
                 quote_type = "direct"
+                content = text[lead.end():stop].strip(" ,.;:")
             elif re.search(r"[“”\"]|‘[^’]+’", content):
                 quote_type = "mixed"
             else:
