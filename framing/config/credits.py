@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.config.files import data_path, read_yaml
+from framing.config.files import compile_pattern, data_path, read_mapping, rule_items
 from framing.errors import ConfigFileError, check_keys
 
 _FILE_KEYS = {"name", "version", "description", "source", "agencies", "forms"}
@@ -87,10 +87,7 @@ def load_credit_rules(path: str | Path | None = None) -> CreditRules:
         ('credits@1.0.0', 'AP', ['dateline', 'dateline-bare'])
     """
     path = Path(path) if path is not None else data_path("rules", "credits.yaml")
-    raw = read_yaml(path)
-    if not isinstance(raw, dict):
-        raise ConfigFileError(f"{path}: expected a mapping with keys {sorted(_FILE_KEYS)}")
-    check_keys(raw, _FILE_KEYS, str(path))
+    raw = read_mapping(path, _FILE_KEYS)
     agencies: dict[str, str] = {}
     written: list[str] = []
     for i, item in enumerate(raw.get("agencies") or []):
@@ -110,18 +107,8 @@ def load_credit_rules(path: str | Path | None = None) -> CreditRules:
         raise ConfigFileError(f"{path}: no agencies")
     group = _agency_group(tuple(dict.fromkeys(written)))
     forms: list[CreditForm] = []
-    seen: set[str] = set()
-    for i, item in enumerate(raw.get("forms") or []):
-        where = f"{path}: form {i + 1}"
-        if not isinstance(item, dict):
-            raise ConfigFileError(f"{where}: expected a mapping")
-        check_keys(item, _FORM_KEYS, where)
-        for key in ("id", "where", "pattern"):
-            if not item.get(key):
-                raise ConfigFileError(f"{where}: missing {key!r}")
-        if item["id"] in seen:
-            raise ConfigFileError(f"{where}: duplicate form id {item['id']!r}")
-        seen.add(item["id"])
+    for where, item in rule_items(raw.get("forms"), path=path, kind="form", keys=_FORM_KEYS,
+                                  required=("id", "where", "pattern")):
         if item["where"] not in WHERES:
             raise ConfigFileError(f"{where}: where {item['where']!r} is not one of {list(WHERES)}")
         text = str(item["pattern"])
@@ -130,10 +117,7 @@ def load_credit_rules(path: str | Path | None = None) -> CreditRules:
             raise ConfigFileError(f"{where}: agency {agency!r} is not one of {sorted(set(agencies.values()))}")
         if "{agency}" not in text and "(?P<credit>" not in text and agency is None:
             raise ConfigFileError(f"{where}: a pattern needs '{{agency}}', a group '(?P<credit>…)' or an 'agency'")
-        try:
-            pattern = re.compile(text.replace("{agency}", group), re.IGNORECASE)
-        except re.error as exc:
-            raise ConfigFileError(f"{where}: invalid pattern {text!r}: {exc}") from exc
+        pattern = compile_pattern(text.replace("{agency}", group), where=where)
         forms.append(CreditForm(str(item["id"]), item["where"], pattern, bool(item.get("remove", False)),
                                 None if agency is None else str(agency)))
     return CreditRules(str(raw.get("name", path.stem)), str(raw.get("version", "unversioned")), agencies,

@@ -8,12 +8,14 @@ researcher opens them; the wheel carries copies of both inside the package. Noth
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
 import yaml
 
-from framing.errors import ConfigFileError
+from framing.errors import ConfigFileError, check_keys
 
 DEMO_CORPUS = "xi-trump-calls"
 
@@ -114,3 +116,45 @@ def read_yaml(path: str | Path) -> object:
         where = f" (line {mark.line + 1})" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigFileError(f"{path}: invalid YAML{where}: {problem}") from exc
+
+
+def read_mapping(path: Path, keys: set[str]) -> dict[str, object]:
+    """A YAML file that must be a mapping with only ``keys`` (errors name the file and list the keys).
+
+    Example:
+        >>> read_mapping(data_path("rules", "credits.yaml"), {"name", "version", "description", "source",
+        ...                                                    "agencies", "forms"})["name"]
+        'credits'
+    """
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise ConfigFileError(f"{path}: expected a mapping with keys {sorted(keys)}")
+    check_keys(raw, keys, str(path))
+    return raw
+
+
+def rule_items(items: object, *, path: Path, kind: str, keys: set[str], required: tuple[str, ...]
+               ) -> Iterator[tuple[str, dict[str, object]]]:
+    """Each entry of a list of rules as ``(where, item)``, once it is a mapping with only ``keys``, every
+    ``required`` key set and an ``id`` no earlier entry has (``where`` is ``"<path>: <kind> <n>"``)."""
+    seen: set[object] = set()
+    for i, item in enumerate(items or []):  # type: ignore[arg-type]
+        where = f"{path}: {kind} {i + 1}"
+        if not isinstance(item, dict):
+            raise ConfigFileError(f"{where}: expected a mapping")
+        check_keys(item, keys, where)
+        for key in required:
+            if not item.get(key):
+                raise ConfigFileError(f"{where}: missing {key!r}")
+        if item["id"] in seen:
+            raise ConfigFileError(f"{where}: duplicate {kind} id {item['id']!r}")
+        seen.add(item["id"])
+        yield where, item
+
+
+def compile_pattern(text: str, *, where: str, flags: int = re.IGNORECASE, what: str = "pattern") -> re.Pattern[str]:
+    """``re.compile(text, flags)``, or one line naming ``where`` and the ``what`` that does not compile."""
+    try:
+        return re.compile(text, flags)
+    except re.error as exc:
+        raise ConfigFileError(f"{where}: invalid {what} {text!r}: {exc}") from exc

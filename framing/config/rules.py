@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.config.files import data_path, read_yaml
+from framing.config.files import compile_pattern, data_path, read_mapping, read_yaml, rule_items
 from framing.errors import ConfigFileError, check_keys
 from framing.schema import RULE_ACTIONS
 from framing.text import normalise_term
@@ -60,32 +60,16 @@ def load_boilerplate_rules(path: str | Path | None = None) -> BoilerplateRules:
         ('boilerplate', True)
     """
     path = Path(path) if path is not None else data_path("rules", "boilerplate.yaml")
-    raw = read_yaml(path)
-    if not isinstance(raw, dict):
-        raise ConfigFileError(f"{path}: expected a mapping with keys {sorted(_FILE_KEYS)}")
-    check_keys(raw, _FILE_KEYS, str(path))
+    raw = read_mapping(path, _FILE_KEYS)
     rules: list[BoilerplateRule] = []
-    seen: set[str] = set()
-    for i, item in enumerate(raw.get("rules") or []):
-        where = f"{path}: rule {i + 1}"
-        if not isinstance(item, dict):
-            raise ConfigFileError(f"{where}: expected a mapping")
-        check_keys(item, _RULE_KEYS, where)
-        for key in ("id", "category", "action", "pattern"):
-            if not item.get(key):
-                raise ConfigFileError(f"{where}: missing {key!r}")
-        if item["id"] in seen:
-            raise ConfigFileError(f"{where}: duplicate rule id {item['id']!r}")
-        seen.add(item["id"])
+    for where, item in rule_items(raw.get("rules"), path=path, kind="rule", keys=_RULE_KEYS,
+                                  required=("id", "category", "action", "pattern")):
         if item["action"] not in RULE_ACTIONS:
             raise ConfigFileError(f"{where}: action {item['action']!r} is not one of {list(RULE_ACTIONS)}")
         if item["action"] == "metadata" and not item.get("field"):
             raise ConfigFileError(f"{where}: a metadata rule needs 'field'")
-        flags = 0 if item.get("case_sensitive") else re.IGNORECASE
-        try:
-            pattern = re.compile(str(item["pattern"]), flags)
-        except re.error as exc:
-            raise ConfigFileError(f"{where}: invalid pattern {item['pattern']!r}: {exc}") from exc
+        pattern = compile_pattern(str(item["pattern"]), where=where,
+                                  flags=0 if item.get("case_sensitive") else re.IGNORECASE)
         rules.append(
             BoilerplateRule(str(item["id"]), str(item["category"]), item["action"], pattern, item.get("field"))
         )

@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from framing.config.files import data_path, read_yaml
-from framing.errors import ConfigFileError, check_keys
+from framing.config.files import compile_pattern, data_path, read_mapping
+from framing.errors import ConfigFileError
 from framing.schema import SPEAKER_TYPES
 
 _KEYS = {"name", "version", "anonymous", "document", "media", "organisation"}
@@ -42,19 +42,13 @@ def load_speaker_type_rules(path: str | Path | None = None) -> SpeakerTypeRules:
         ('speaker_types@1.0.0', ['anonymous', 'document'])
     """
     path = Path(path) if path is not None else data_path("rules", "speaker_types.yaml")
-    raw = read_yaml(path)
-    if not isinstance(raw, dict):
-        raise ConfigFileError(f"{path}: expected a mapping with keys {sorted(_KEYS)}")
-    check_keys(raw, _KEYS, str(path))
+    raw = read_mapping(path, _KEYS)
     patterns = []
     for kind in PATTERN_TYPES:
         assert kind in SPEAKER_TYPES
         for text in raw.get(kind) or []:
             if not isinstance(text, str):
                 raise ConfigFileError(f"{path}: {kind} pattern {text!r} is not a text")
-            try:
-                patterns.append((kind, re.compile(text, re.IGNORECASE)))
-            except re.error as exc:
-                raise ConfigFileError(f"{path}: invalid {kind} pattern {text!r}: {exc}") from exc
+            patterns.append((kind, compile_pattern(text, where=str(path), what=f"{kind} pattern")))
     return SpeakerTypeRules(str(raw.get("name", path.stem)), str(raw.get("version", "unversioned")),
                             tuple(patterns), str(path))

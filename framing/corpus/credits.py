@@ -64,17 +64,17 @@ def find_credits(paragraphs: list[str], line_nos: list[int], fields: dict[str, s
     return [paragraphs[i] for i in keep], [line_nos[i] for i in keep]
 
 
-def wire_of(row: Mapping[str, object], meta_row: Mapping[str, object] | None, fields: Mapping[str, str],
-            credits: CreditRules) -> bool:
-    """Whether an article is wire copy: a sidecar's ``wire`` value, else the text's credits or its ``credit``.
+def wire_of(row: Mapping[str, object], fields: Mapping[str, str], credits: CreditRules) -> bool:
+    """Whether an article is wire copy: a ``wire`` value the row was given (sidecar or table column), else the
+    text's credits or its ``credit``.
 
     Example:
         >>> from framing.config.credits import load_credit_rules
         >>> rules = load_credit_rules()
-        >>> wire_of({"credit": "Reuters"}, None, {}, rules), wire_of({"credit": "BBC"}, {"wire": "yes"}, {}, rules)
+        >>> wire_of({"credit": "Reuters"}, {}, rules), wire_of({"credit": "BBC", "wire": "yes"}, {}, rules)
         (True, True)
     """
-    given = (meta_row or {}).get("wire", row.get("wire"))
+    given = row.get("wire")
     if is_known(given) and str(given).strip().lower() in ("true", "false", "1", "0", "yes", "no"):
         return str(given).strip().lower() in ("true", "1", "yes")
     return fields.get("wire") == "true" or credits.agency_of(row.get("credit")) is not None

@@ -227,7 +227,7 @@ def iter_corpus(
                 for key, value in meta_row.items():
                     if key not in ("doc_id", "_line") and (is_known(value) or key not in row):
                         row[key] = value if is_known(value) or key == "notes" else row.get(key)
-        row["wire"] = wire_of(row, meta_by_id.get(raw.doc_id), cleaned.fields, credits)
+        row["wire"] = wire_of(row, cleaned.fields, credits)  # after the sidecar: its value wins
         given = row.get("published")
         row["published"] = _as_date(given)
         if is_known(given) and row["published"] is None:

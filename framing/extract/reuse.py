@@ -59,8 +59,12 @@ def sentence_key(text: str) -> int:
         >>> sentence_key("The talks, he said, went well.") == sentence_key("the talks he said went WELL")
         True
     """
-    joined = " ".join(_words(text))
-    return int.from_bytes(hashlib.blake2b(joined.encode("utf-8"), digest_size=8).digest(), "little")
+    return _key(_words(text))
+
+
+def _key(words: list[str]) -> int:
+    """A 64-bit hash of words joined by spaces."""
+    return int.from_bytes(hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def sign_documents(
@@ -111,7 +115,7 @@ def sign_documents(
         m.update_batch(shingle_hashes(words, size=shingle, cache=cache).tolist())
         minhashes.append(np.asarray(m.hashvalues, dtype=np.uint32))
         sentence_sets.append(np.unique(np.array(keys.get(doc_id, []), dtype=np.uint64)))
-        text_hashes.append(hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=8).hexdigest())
+        text_hashes.append(_key(words))
     return pd.DataFrame({
         "doc_id": articles["doc_id"].to_numpy(dtype=object),
         "outlet": articles["outlet"].to_numpy(dtype=object) if "outlet" in articles else None,

@@ -8,12 +8,12 @@ from collections.abc import Iterator, Sequence
 import pandas as pd
 
 from framing.config.bundle import Resources
+from framing.extract.reuse import SIGNATURE_COLUMNS
 from framing.extract.terms import add_term_counts
 from framing.pipeline.chunks import Part, stack
 from framing.schema import (
     ALL,
     COMPARISON_COLUMNS,
-    REUSE_CLUSTER_COLUMNS,
     FRAME_LEVELS,
     SENTIMENT_LEVELS,
     SENTIMENT_SCORE_COLUMNS,
@@ -106,8 +106,8 @@ class Aggregator:
 
 def reuse_tables(signatures: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``reuse`` and ``reuse_clusters`` from stacked signatures (empty tables for none)."""
-    if signatures is None or signatures.empty:
-        return find_reuse(pd.DataFrame(columns=["doc_id"])), pd.DataFrame(columns=list(REUSE_CLUSTER_COLUMNS))
+    if signatures is None:
+        signatures = pd.DataFrame(columns=list(SIGNATURE_COLUMNS))
     pairs = find_reuse(signatures)
     return pairs, cluster_reuse(pairs, signatures)
 

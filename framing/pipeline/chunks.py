@@ -84,7 +84,7 @@ def part_of(tables: dict[str, pd.DataFrame], run: Plan) -> Part:
     """
     articles, sentences, matches = tables["articles"], tables["sentences"], tables["frame_matches"]
     sentiment, attributions = tables["sentiment"], tables["attributions"]
-    weights = {d: w for d, w in run.weights.items() if w != 1.0}
+    weights = dict(run.weights)  # only articles that do not count 1 (see reuse_weights)
     if weights and run.reuse == "first":  # the later copies of a text count in no aggregate
         gone = [d for d, w in weights.items() if w == 0.0]
         sentences, matches, sentiment, attributions = (

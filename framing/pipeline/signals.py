@@ -23,7 +23,7 @@ from framing.io.tables import TableStream
 from framing.extract.reuse import sign_documents
 from framing.pipeline.aggregate import Aggregator, reuse_tables
 from framing.pipeline.engines import check_engine, map_chunks, score_chunks, sign_chunk
-from framing.pipeline.chunks import plan, return_freed_memory, run_chunks, split_corpus, stack
+from framing.pipeline.chunks import Plan, plan, return_freed_memory, run_chunks, split_corpus, stack
 from framing.schema import FRAME_LEVELS, PER_DOCUMENT_TABLES, REUSE_MODES
 from framing.stats.reuse import reuse_weights
 
@@ -61,6 +61,19 @@ def _check_run(levels: Sequence[Sequence[str]], n_resamples: int, seed: int, wor
     for name, value, low in (("seed", seed, 0), ("workers", workers, 1), ("chunk_docs", chunk_docs, 1)):
         if not isinstance(value, int) or value < low:
             raise UsageError(f"{name} must be a whole number >= {low}; got {value!r}")
+
+
+def _prepare(res: Resources, levels: Sequence[Sequence[str]], n_resamples: int, seed: int, reuse: str,
+             signatures: pd.DataFrame | None) -> tuple[Plan, Aggregator]:
+    """The plan and aggregator of a run. Given every article's signatures (``--reuse first|weight``), the reuse
+    clusters are found first, so that each article's weight is known before anything is aggregated; without
+    them, each chunk is signed as it is scored and the clusters are found at the end."""
+    found, weights = None, {}
+    if signatures is not None:
+        found = reuse_tables(signatures)
+        weights = reuse_weights(found[1], signatures["doc_id"], mode=reuse)
+    return (plan(res, levels, reuse=reuse, weights=weights, sign=found is None),
+            Aggregator(res, levels, n_resamples, seed, reuse=found))
 
 
 def compute_signals(
@@ -112,12 +125,8 @@ def compute_signals(
     loaded_here = not isinstance(corpus, Corpus)
     if loaded_here:
         corpus = load_corpus(corpus, resources=res)
-    found, weights = None, {}
-    if reuse != "keep":  # the clusters must be known before anything is aggregated
-        found = reuse_tables(sign_documents(corpus.articles, corpus.sentences))
-        weights = reuse_weights(found[1], corpus.articles["doc_id"], mode=reuse)
-    run = plan(res, levels, reuse=reuse, weights=weights, sign=found is None)
-    aggregator = Aggregator(res, levels, n_resamples, seed, reuse=found)
+    signatures = sign_documents(corpus.articles, corpus.sentences) if reuse != "keep" else None
+    run, aggregator = _prepare(res, levels, n_resamples, seed, reuse, signatures)
     collected: dict[str, list[pd.DataFrame]] = {name: [] for name in PER_DOCUMENT_TABLES}
     for part in run_chunks(split_corpus(corpus, chunk_docs), run, workers=workers):
         aggregator.add(part)
@@ -193,17 +202,11 @@ def stream_signals(
     on = dict(engine=engine, scheduler=scheduler, workers=workers)
     res = as_resources(resources, lexicons=lexicons)
     read = dict(metadata=metadata, columns=columns, encoding=encoding, chunk_docs=chunk_docs, resources=res)
-    found, weights = None, {}
+    signatures = None
     if reuse != "keep":  # a first pass signs every article, so that the clusters are known before scoring
-        signatures, doc_ids = [], []
         chunks = tqdm(iter_corpus(path, **read), desc="sign for reuse", unit="chunk", disable=not progress)
-        for signed in map_chunks(sign_chunk, chunks, **on):
-            signatures.append(signed)
-            doc_ids.extend(signed["doc_id"])
-        found = reuse_tables(pd.concat(signatures, ignore_index=True))
-        weights = reuse_weights(found[1], doc_ids, mode=reuse)
-    run = plan(res, levels, reuse=reuse, weights=weights, sign=found is None)
-    aggregator = Aggregator(res, levels, n_resamples, seed, reuse=found)
+        signatures = pd.concat(list(map_chunks(sign_chunk, chunks, **on)), ignore_index=True)
+    run, aggregator = _prepare(res, levels, n_resamples, seed, reuse, signatures)
     counts: dict[str, int] = {}
     chunks = iter_corpus(path, **read)
     bar = tqdm(desc="score documents", unit="doc", disable=not progress)
