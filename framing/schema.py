@@ -28,8 +28,9 @@ POSITIONS = ("headline", "lede", "body")
 #: Whose words: inside a quotation span, or the outlet's own narration.
 VOICES = ("quoted", "narration")
 QUOTED, NARRATION = VOICES
-#: Reporting-cue classes ("said" is neutral, "warned" alarm, "welcomed" conciliatory, "announced" descriptive).
-CUE_CLASSES = ("neutral", "alarm", "conciliatory", "descriptive")
+#: Reporting-cue classes ("said" is neutral, "warned" alarm, "welcomed" conciliatory, "described" descriptive,
+#: "criticized" critical, "conceded" concession, "believes" belief: beliefs and intentions).
+CUE_CLASSES = ("neutral", "alarm", "conciliatory", "descriptive", "critical", "concession", "belief")
 #: Source types of attributed speakers (``attributions.speaker_type``).
 SPEAKER_TYPES = ("named_person", "organisation", "anonymous", "document", "media", "unresolved", "other")
 #: Direct quotation, indirect speech, or both in one attribution.

@@ -36,11 +36,36 @@ class ReportingVerbs:
     version: str
     forms: dict[str, Cue]
     pattern: re.Pattern[str]
+    firsts: frozenset[str] = frozenset()  # the first word of every form (filled in from ``forms``)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "firsts", frozenset(f.split()[0] for f in self.forms))
 
     @property
     def label(self) -> str:
         """``reporting_verbs@version``."""
         return f"reporting_verbs@{self.version}"
+
+    def finditer(self, text: str):
+        """The cue forms in ``text``, as ``pattern.finditer`` finds them, but tried only where a word starts
+        that opens some form (one dictionary lookup per word instead of every alternative at every character).
+
+        Example:
+            >>> [m.group(0) for m in load_reporting_verbs().finditer("Xi said he expressed the hope.")]
+            ['said', 'expressed the hope']
+        """
+        firsts = self.firsts
+        end = 0
+        for w in _WORD.finditer(text):
+            if w.start() < end or w.group(0).lower() not in firsts:
+                continue
+            m = self.pattern.match(text, w.start())
+            if m is not None:
+                end = m.end()
+                yield m
+
+_WORD = re.compile(r"(?<![\w’'-])[\w’'-]+")
+
 
 def load_reporting_verbs(path: str | Path | None = None) -> ReportingVerbs:
     """Load the reporting-verb list (the shipped ``data/rules/reporting_verbs.yaml`` by default).

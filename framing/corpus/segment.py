@@ -3,8 +3,9 @@
 Paragraphs are separated by a blank line in ``articles.text``. Sentences come from nupunkt (an offline
 Punkt model; no NLTK download). Offsets are character offsets into ``articles.text``.
 
-Quotation rule: double quotes (“ ” and ") and single quotes (‘ ’ and ') open and close top-level spans;
-a ’ between letters is an apostrophe. A quotation never runs past its paragraph: if it is still open at
+Quotation rule: double quotes (“ ” and "), typewriter doubles (``…'' and ''…'', as some newswires write
+them) and single quotes (‘ ’ and ') open and close top-level spans; a ’ between letters is an apostrophe.
+A quotation never runs past its paragraph: if it is still open at
 the paragraph's end and the next paragraph opens with a quotation mark (the multi-paragraph convention),
 it is closed there as ``continued``; otherwise it is closed there as unbalanced (``closed`` is False).
 """
@@ -29,6 +30,7 @@ HEADLINE, LEDE, BODY = POSITIONS
 
 _OPEN_DOUBLE, _CLOSE_DOUBLE = "“„«", "”»"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘‹", "’›"
+_TWIN_OPEN, _TWIN_CLOSE = "``", "''"
 
 
 def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
@@ -93,6 +95,8 @@ def find_quote_spans(text: str) -> list[dict[str, object]]:
     Example:
         >>> [(q["text"], q["closed"]) for q in find_quote_spans('He said “mutual respect” and ‘never’.')]
         [('mutual respect', True), ('never', True)]
+        >>> [q["text"] for q in find_quote_spans("''It's a silly thing to say,'' Mrs. Clinton said.")]
+        ["It's a silly thing to say,"]
         >>> [(q["text"], q["closed"]) for q in find_quote_spans('China’s “big day. Over.')]
         [('big day. Over.', False)]
     """
@@ -101,24 +105,37 @@ def find_quote_spans(text: str) -> list[dict[str, object]]:
     for idx, (para_id, p_start, p_end) in enumerate(paragraphs):
         open_at: int | None = None
         closer = ""
-        for i in range(p_start, p_end):
+        i = p_start
+        while i < p_end:
             ch = text[i]
             if open_at is None:
+                twin = text.startswith(_TWIN_CLOSE, i) and _opens_single(text, i + 1, p_start)
+                if twin or text.startswith(_TWIN_OPEN, i):  # ``…'' and ''…'' (typewriter double quotes)
+                    open_at, closer = i, "twin"
+                    i += 2
+                    continue
                 if ch in _OPEN_DOUBLE:
                     open_at, closer = i, "double"
                 elif ch == '"':
                     open_at, closer = i, "straight"
                 elif (ch in _OPEN_SINGLE or ch == "'") and _opens_single(text, i, p_start):
                     open_at, closer = i, "single"
+            elif closer == "twin" and text.startswith(_TWIN_CLOSE, i):
+                spans.append(_span(text, para_id, open_at, i + 2, closed=True, continued=False, mark=2))
+                open_at = None
+                i += 2
+                continue
             elif (closer == "double" and ch in _CLOSE_DOUBLE) or (closer == "straight" and ch == '"') or (
                 closer == "single" and (ch in _CLOSE_SINGLE or ch == "'") and _closes_single(text, i, p_end)
             ):
                 spans.append(_span(text, para_id, open_at, i + 1, closed=True, continued=False))
                 open_at = None
+            i += 1
         if open_at is not None:
             nxt = paragraphs[idx + 1] if idx + 1 < len(paragraphs) else None
-            continued = nxt is not None and text[nxt[1]] in _OPEN_DOUBLE + _OPEN_SINGLE + "\"'"
-            spans.append(_span(text, para_id, open_at, p_end, closed=continued, continued=continued))
+            continued = nxt is not None and text[nxt[1]] in _OPEN_DOUBLE + _OPEN_SINGLE + "\"'`"
+            spans.append(_span(text, para_id, open_at, p_end, closed=continued, continued=continued,
+                               mark=2 if closer == "twin" else 1))
     return spans
 
 
@@ -133,9 +150,10 @@ def _closes_single(text: str, i: int, p_end: int) -> bool:
     return not after.isalnum()
 
 
-def _span(text: str, para_id: int, start: int, end: int, *, closed: bool, continued: bool) -> dict[str, object]:
-    inner_end = end - 1 if closed and not continued else end
-    return {"para_id": para_id, "start": start, "end": end, "text": text[start + 1:inner_end].strip(),
+def _span(text: str, para_id: int, start: int, end: int, *, closed: bool, continued: bool, mark: int = 1
+          ) -> dict[str, object]:
+    inner_end = end - mark if closed and not continued else end
+    return {"para_id": para_id, "start": start, "end": end, "text": text[start + mark:inner_end].strip(),
             "closed": closed, "continued": continued}
 
 

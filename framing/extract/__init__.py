@@ -1,11 +1,11 @@
 """Per-document signals: lexicon matches with voice and negation, attributions, sentiment, term counts, KWIC."""
 
 from framing.extract.attribution import extract_attributions
+from framing.extract.document import UnbalancedQuoteWarning
 from framing.extract.frames import match_frames
 from framing.extract.kwic import kwic
 from framing.extract.reuse import sign_documents
 from framing.extract.sentiment import PatternScorer, score_sentiment
-from framing.extract.speakers import UnbalancedQuoteWarning
 from framing.extract.terms import add_term_counts, count_group_terms, count_terms
 
 __all__ = [

@@ -23,17 +23,31 @@ when there is none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from framing.config.actors import Actors, Mention, load_actors
 from framing.config.speaker_types import SpeakerTypeRules
-from framing.config.verbs import ChannelRules, Cue, ReportingVerbs, load_channel_rules, load_reporting_verbs
-from framing.extract.sources import add_speaker_types, find_hedges
-from framing.extract.speakers import (
-    _DETERMINERS,
+from framing.config.verbs import (
+    ChannelRules,
+    Cue,
+    ReportingVerbs,
+    load_channel_rules,
+    load_reporting_verbs,
+)
+from framing.extract.content import (
+    BEFORE_QUOTE,
+    Found,
+    content_of,
+    continuation,
+    continue_back,
+    final_only,
+    make_row,
+    names_only,
+    nested,
+)
+from framing.extract.document import (
     PRONOUNS,
     Document,
     Sentence,
@@ -41,36 +55,25 @@ from framing.extract.speakers import (
     named_in,
     named_only,
     outside_quotes,
-    previous_word,
     pronoun_actor,
     quote_text,
     resolve_mention,
-    sentence_subject,
-    speaker_before,
     warn_unbalanced,
 )
+from framing.extract.sources import add_speaker_types, find_hedges
+from framing.extract.speakers import (
+    _DETERMINERS,
+    previous_word,
+    sentence_subject,
+    speaker_before,
+)
 from framing.schema import ATTRIBUTION_COLUMNS
-from framing.text import count_words
 
-# nothing, or a short addressee or time closed by a comma or colon ("told reporters, “…”", "said on Monday: “…”");
-# a bare word before the quotation is the subject of reported speech ("said Beijing “must …”": mixed)
-_BEFORE_QUOTE = re.compile(r"(?:(?:\s+(?!(?:that|to|as|how|what|whether|if)\b)[^\s“”\",:;.]+){1,4}?\s*[:,]|\s*[:,]?)"
-                           r"\s*(?=[“\"])", re.IGNORECASE)
-
-
-@dataclass
-class _Found:
-    cue_start: int
-    cue_end: int
-    cue: Cue
-    cue_text: str
-    speaker: str
-    speaker_ids: tuple[str, ...]
-    quote_type: str
-    content_start: int
-    content_end: int
-    direct_quote: tuple[int, int] | None = None
-
+# an inverted speaker after the cue: "…,” said Sen. Claire McCaskill", "said Huckabee spokeswoman Alice Stewart"
+_INVERTED = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+|(?:spokes(?:man|woman|person)|aide|adviser|advisor|"
+                       r"strategist|senator|official|director|chairman|chairwoman|president)\s+){0,5}[A-Z][\w’'.-]*)")
+# the small words a headline in title case keeps in lower case: "Xi Urges Trump to Act Prudently on US Arms Sales"
+_TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "at", "by", "with", "as", "vs"})
 
 def extract_attributions(
     sentences: pd.DataFrame,
@@ -123,10 +126,13 @@ def extract_attributions(
         idx = quote_index.get(doc_id, [])
         doc_quotes = [(int(q_starts[i]), int(q_ends[i])) for i in idx]
         doc = Document(str(doc_id), by_doc[doc_id], doc_quotes, actors, channels)
+        doc.verbs = verbs
         found = [actors.find(sent.text) for sent in doc.sentences]  # each sentence searched once
         doc.named = named_in(found)
+        doc_rows: list[dict[str, object]] = []
         for sent, mentions in zip(doc.sentences, found):
-            rows.extend(_sentence_attributions(doc, sent, verbs, mentions))
+            doc_rows.extend(_sentence_attributions(doc, sent, verbs, mentions))
+        rows.extend(continue_back(doc, doc_rows))
     out = pd.DataFrame(rows, columns=list(ATTRIBUTION_COLUMNS))
     out["speaker_type"] = add_speaker_types(out, actors=actors, rules=speaker_types)
     return out.astype({"sent_id": "int64", "n_words_quoted": "int64"})
@@ -138,17 +144,20 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
     raw_mentions = [m for m in (named_only(m, doc.named) for m in found) if m is not None]
     mentions = [(m, resolve_mention(doc, m)) for m in raw_mentions]
     subject = sentence_subject(mentions, text, s0, doc)
-    found: list[_Found] = []
-    for cm in verbs.pattern.finditer(text):
+    found: list[Found] = []
+    title_case = all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in re.findall(r"\w[\w’'-]*", text))
+    for cm in verbs.finditer(text):
         if doc.quoted(s0 + cm.start()):
             continue
         cue = verbs.forms[" ".join(cm.group(0).lower().split())]
+        if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not title_case:
+            continue  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
         if previous_word(text, cm.start()).lower() in _DETERMINERS:
             continue  # "the warning", "a report": a noun
         if cue.lemma == "call" and re.match(r"\s+(?:[\w’'-]+\s+){0,2}for\b", text[cm.end():]):
             cue = Cue(cue.form, "call for", verbs.forms.get("called for", cue).cue_class)
         found_one = _attribute(doc, text, s0, cm, cue, mentions, subject, found)
-        if found_one is not None:
+        if found_one is not None and not nested(text, found, found_one):
             found.append(found_one)
     hedges = find_hedges(text, doc.channels)
     rows = _finish(doc, sent, found, hedges, mentions, subject)
@@ -163,7 +172,7 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
 
 def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
                mentions: list[tuple[Mention, tuple[str, ...]]], subject: tuple[Mention, str] | None,
-               found: list[_Found]) -> _Found | None:
+               found: list[Found]) -> Found | None:
     start, end = cm.start(), cm.end()
     before = text[:start].rstrip()
     prev_word = previous_word(before, len(before)).lower()
@@ -171,12 +180,11 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     quote = doc.quote_ending_at(s0 + start)
     if quote is None:
         q = doc.last_quote_before(s0 + start)
-        if q is not None and re.fullmatch(r"[\s,;:—–]*[\w’'. -]{1,60}?\s*", doc.text_at(q[1], s0 + start) or "\0"):
+        if q is not None and re.fullmatch(r"[\s,;:—–]*[\w’'.,() -]{1,200}?\s*", doc.text_at(q[1], s0 + start) or "\0"):
             quote = q
         if quote is not None:
-            between = doc.text_at(quote[1], s0 + start)
             spk = speaker_before(text, start, mentions)
-            if spk is None or clean_speaker(between) != clean_speaker(spk[0]):
+            if spk is None or not names_only(doc.text_at(quote[1], s0 + start), spk[0]):
                 quote = None
     if quote is not None:
         after = text[end:]
@@ -184,12 +192,15 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
         if spk is None:  # inverted: said Xi
             nxt = [(m, ids) for m, ids in mentions if m.start >= end and not text[end:m.start].strip()]
             pm = re.match(r"\s+(he|she|it|they)\b", after, re.IGNORECASE)
+            cap = _INVERTED.match(after)
             if nxt:
                 spk = (nxt[0][0].text, nxt[0][1], nxt[0][0].start)
             elif pm:
                 spk = (pm.group(1), (), end + pm.start(1))
+            elif cap and cap.group(1).split()[0].lower() not in _DETERMINERS:
+                spk = (cap.group(1), (), end + cap.start(1))
         if spk is not None:
-            return _Found(start, end, cue, cm.group(0), spk[0], spk[1], "direct", quote[0] - s0, quote[1] - s0,
+            return Found(start, end, cue, cm.group(0), spk[0], spk[1], "direct", quote[0] - s0, quote[1] - s0,
                           quote)
     # 2. participle or coordinated verb: the speaker of the previous attribution or the sentence subject
     participle = cm.group(0).split()[0].lower().endswith("ing")
@@ -197,9 +208,9 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     if (participle and after_comma) or prev_word in ("and", "but"):
         if found:
             last = found[-1]
-            return _Found(start, end, cue, cm.group(0), last.speaker, last.speaker_ids, "", end, len(text))
+            return Found(start, end, cue, cm.group(0), last.speaker, last.speaker_ids, "", end, len(text))
         if subject is not None:
-            return _Found(start, end, cue, cm.group(0), subject[0].text, (subject[1],), "", end, len(text))
+            return Found(start, end, cue, cm.group(0), subject[0].text, (subject[1],), "", end, len(text))
         if participle:
             return None
     if participle and not after_comma:
@@ -210,7 +221,7 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
         # "Xi warns US on Taiwan, calls for …": a verb after a comma shares the previous cue's subject
         last = found[-1]
         if not speaker_before(text, start, mentions):
-            return _Found(start, end, cue, cm.group(0), last.speaker, last.speaker_ids, "", end, len(text))
+            return Found(start, end, cue, cm.group(0), last.speaker, last.speaker_ids, "", end, len(text))
     if spk is None and before.endswith(",") and subject is not None:
         # "Trump, in a post on his Truth Social platform …, said": the sentence opens with the subject
         m = subject[0]
@@ -218,18 +229,18 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
             spk = (m.text, (subject[1],), m.start)
     if spk is None:
         return None
-    return _Found(start, end, cue, cm.group(0), spk[0], spk[1], "", end, len(text))
+    return Found(start, end, cue, cm.group(0), spk[0], spk[1], "", end, len(text), speaker_start=spk[2])
 
 
-def _finish(doc: Document, sent, found: list[_Found], hedges: list[tuple[int, int, str, str]],
+def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int, str, str]],
             mentions: list[tuple[Mention, tuple[str, ...]]], subject: tuple[Mention, str] | None
             ) -> list[dict[str, object]]:
     text, s0, sent_id = str(sent.text), int(sent.start), int(sent.sent_id)
     para_id = int(getattr(sent, "para_id", 0))
     actors = doc.actors
     # resolve speakers
-    resolved: list[tuple[_Found, str]] = []
-    for f in found:
+    resolved: list[tuple[Found, str]] = []
+    for f in final_only(text, found):
         if f.speaker_ids:
             speaker_id = f.speaker_ids[0]
         elif f.speaker.lower() in PRONOUNS:
@@ -261,7 +272,7 @@ def _finish(doc: Document, sent, found: list[_Found], hedges: list[tuple[int, in
         speaker_id = ms[-1][1][0] if ms else source
         # what is attributed: the words before "according to X", or after "According to X," at the start
         content = text[:h_start].rstrip(" ,") or text[h_end:].strip(" ,.;:")
-        return [_row(doc, sent_id, text, source, speaker_id, "according to",
+        return [make_row(doc, sent_id, text, source, speaker_id, "according to",
                      Cue("according to", "according to", "neutral"), "indirect", content, h_channel, h_text)]
     rows = []
     for i, (f, speaker_id) in enumerate(resolved):
@@ -269,19 +280,27 @@ def _finish(doc: Document, sent, found: list[_Found], hedges: list[tuple[int, in
             quote = f.direct_quote
             content = next((t for t in [quote_text(doc, quote)] if t), "")
             quote_type = "direct"
+            # the quotation goes on after the cue: "“We agree,” Xi said, “on the whole.”"
+            stop = resolved[i + 1][0].cue_start if i + 1 < len(resolved) else len(text)
+            more = doc.quote_between(s0 + f.cue_end, s0 + stop)
+            if more is not None and re.fullmatch(r"[^“”\"]{0,80}?[,:]\s*", text[f.cue_end:more[0] - s0]):
+                content = f"{content} {quote_text(doc, more)}".strip()
         else:
-            stop = resolved[i + 1][0].cue_start if i + 1 < len(resolved) else hedge_at
+            nxt = resolved[i + 1][0] if i + 1 < len(resolved) else None
+            stop = hedge_at if nxt is None else nxt.speaker_start if nxt.speaker_start > f.cue_end else nxt.cue_start
+            if nxt is not None and not re.search(r"[,;—–]|\b(?:and|but)\b", text[f.cue_end:stop]):
+                stop = hedge_at  # "said he called …": the later cue is part of what is attributed
             for h_start, _, _, _ in hedges:
                 if f.content_start <= h_start < stop:
                     stop = h_start
-            content = text[f.content_start:stop].strip(" ,.;:")
-            content = re.sub(r"^(that|as|to)\s+", "", content)
+            seg_start = resolved[i - 1][0].cue_end if i else 0
+            content = content_of(text, f, seg_start, stop)
             # a quotation right after the cue, or after a short addressee or time ("told reporters, “…”")
-            lead = _BEFORE_QUOTE.match(text, f.content_start, stop)
+            lead = BEFORE_QUOTE.match(text, f.content_start, stop)
             if lead and doc.quoted(s0 + len(text) - 2):
                 quote_type = "direct"
                 content = text[lead.end():stop].strip(" ,.;:")
-            elif re.search(r"[“”\"]|‘[^’]+’", content):
+            elif re.search(r"[“”\"]|‘[^’]+’|''|``", content):
                 quote_type = "mixed"
             else:
                 quote_type = "indirect"
@@ -291,39 +310,16 @@ def _finish(doc: Document, sent, found: list[_Found], hedges: list[tuple[int, in
         hedge = hedge_text
         if f.cue.lemma == "report" and not hedge:
             hedge = text[max(0, text.find(f.speaker)):f.cue_end]
-        rows.append(_row(doc, sent_id, text, f.speaker, speaker_id, f.cue_text, f.cue, quote_type, content,
+        rows.append(make_row(doc, sent_id, text, f.speaker, speaker_id, f.cue_text, f.cue, quote_type, content,
                          channel, hedge))
         if actor is not None:
             doc.last_mention[speaker_id] = s0 + f.cue_start
     if rows and rows[-1]["quote_type"] == "direct":
         doc.last_direct = (sent_id, para_id, str(rows[-1]["speaker_id"]))
     elif not rows:
-        rows = _continuation(doc, sent, text, s0, para_id)
+        rows = continuation(doc, sent, text, s0, para_id)
     if rows and any(r["quote_type"] != "direct" for r in rows):
         doc.last_direct = None
     return rows
 
 
-def _continuation(doc: Document, sent, text: str, s0: int, para_id: int) -> list[dict[str, object]]:
-    """A sentence that opens with a quotation, has no cue, and follows a direct quote: same speaker."""
-    if doc.last_direct is None or not re.match(r"^[“\"]", text):
-        return []
-    prev_sent, prev_para, speaker_id = doc.last_direct
-    if int(sent.sent_id) != prev_sent + 1 or para_id - prev_para > 1:
-        return []
-    quote = doc.quote_starting_at(s0)
-    if quote is None or quote[1] > s0 + len(text):
-        return []  # the quotation runs on into a later sentence, where its cue is
-    doc.last_direct = (int(sent.sent_id), para_id, speaker_id)
-    return [_row(doc, int(sent.sent_id), text, "", speaker_id, "", None, "direct", quote_text(doc, quote), "", "")]
-
-
-def _row(doc: Document, sent_id: int, text: str, speaker: str, speaker_id: str, cue_text: str, cue: Cue | None,
-         quote_type: str, content: str, channel: str, hedge: str) -> dict[str, object]:
-    actor = doc.actors.by_id.get(speaker_id)
-    quoted = content if quote_type == "direct" else " ".join(re.findall(r"[“\"]([^”\"]+)[”\"]", content))
-    return {"doc_id": doc.doc_id, "sent_id": sent_id, "sentence": text, "speaker": clean_speaker(speaker),
-            "speaker_id": speaker_id, "side": actor.side if actor is not None else "other", "cue": cue_text,
-            "cue_lemma": cue.lemma if cue else "", "cue_class": cue.cue_class if cue else "",
-            "quote_type": quote_type, "content": content, "channel": channel, "hedge": hedge,
-            "n_words_quoted": count_words(quoted)}

@@ -1,4 +1,4 @@
-"""Who stands before a reporting cue: per-document state, actor mentions, subjects, pronouns.
+"""Who stands before a reporting cue: actor mentions, names, appositives, pronouns and source phrases.
 
 The helpers here read at most a bounded window of text before a cue, so their cost does not grow with the
 length of one token or sentence (a 1 MB base64 blob in scraped text costs linear time, not quadratic).
@@ -6,30 +6,23 @@ length of one token or sentence (a 1 MB base64 blob in scraped text costs linear
 
 from __future__ import annotations
 
-import bisect
 import re
-import warnings
-from dataclasses import replace
-from typing import NamedTuple
 
-import pandas as pd
-
-from framing.config.actors import Actors, Mention
-from framing.config.verbs import ChannelRules
-from framing.text import SpanIndex
+from framing.config.actors import Mention
+from framing.extract.document import PRONOUNS, Document
+from framing.text import count_words
 
 #: The widest span (in characters) read before a cue for a speaker's name, title or pronoun.
 WINDOW = 240
 
 
-PRONOUNS = {"he": "male", "she": "female", "it": "it", "they": "any"}
 _PRONOUN_FORMS = {*PRONOUNS, *(p.capitalize() for p in PRONOUNS)}
 
 
 _SKIP_BEFORE = {"has", "have", "had", "also", "recently", "long", "further", "repeatedly", "often",
                 "previously", "then", "once", "again", "earlier", "later", "already", "initially", "publicly",
                 "privately", "separately", "subsequently", "reportedly", "would", "will", "could", "did", "does",
-                "quickly", "later", "swiftly", "firmly", "has long", "also"}
+                "quickly", "swiftly", "firmly", "has long"}
 
 _PREPOSITIONS = {"to", "with", "for", "of", "on", "about", "from", "by", "between", "against", "at", "in",
                  "into", "toward", "towards", "over", "after", "before", "than", "as", "like"}
@@ -38,6 +31,9 @@ _PREPOSITIONS = {"to", "with", "for", "of", "on", "about", "from", "by", "betwee
 _LEADING = {"after", "while", "when", "where", "what", "which", "who", "whom", "because", "since", "although",
             "though", "if", "as", "but", "so", "that", "had", "has", "have", "with", "than",
             "even", "once", "until", "unless", "whether", "before", "why", "how"}
+
+_DOCUMENT_NOUN = re.compile(r"\b(?:statement|readout|communiqu[eé]|release|post|letter|memo|report)s?$", re.IGNORECASE)
+_OF_LIKE = {"of", "for", "from", "at", "with"}
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my",
                 "your", "no", "any", "such"}
@@ -48,7 +44,8 @@ _CAP_NP = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
 # "two people briefed on the matter", "the statement"
 _SOURCE_NOUNS = (r"officials?|sources?|spokes(?:man|woman|person|people)|aides?|diplomats?|people|insiders?|"
                  r"analysts?|experts?|observers?|critics?|advis[eo]rs?|lawmakers?|staffers?|negotiators?|"
-                 r"residents?|witnesses?|statement|readout|communiqu[eé]|editorial|commentary")
+                 r"residents?|witnesses?|statement|readout|communiqu[eé]|editorial|commentary|polls?|surveys?|stud(?:y|ies)|"
+                 r"reports?|data|analys[ie]s|documents?|records|e-?mails|memos?|filings?|campaign|spokes\w+")
 _SOURCE_NOUN = re.compile(_SOURCE_NOUNS, re.IGNORECASE)
 _SOURCE_NP = re.compile(
     r"(?:^|(?<=[\s,;:(]))((?:(?:an?|the|some|two|three|four|several|many|other|one|multiple)\s+)?"
@@ -56,91 +53,6 @@ _SOURCE_NP = re.compile(
     r"(?:" + _SOURCE_NOUNS + r")"
     r"(?:,?\s+(?:familiar|close|briefed|with knowledge|who|involved|speaking|requesting|granted)\b[^;:“”\"]{0,80}?)?)"
     r",?\s*$", re.IGNORECASE)
-
-
-def clean_speaker(text: str) -> str:
-    return text.strip(" ,;:—–-“”\"")
-
-
-class Sentence(NamedTuple):
-    sent_id: int
-    para_id: int
-    text: str
-    start: int
-    end: int
-
-
-class Document:
-    """Per-document state: sentences, quotes (sorted, non-overlapping), and the speakers found so far."""
-
-    def __init__(self, doc_id: str, sentences: list[Sentence], quotes: list[tuple[int, int]], actors: Actors,
-                 channels: ChannelRules):
-        self.doc_id = doc_id
-        self.sentences = sentences
-        self.s_starts = [s.start for s in sentences]
-        self.index = SpanIndex(quotes)
-        self.quotes, self.q_starts = self.index.spans, self.index.starts
-        self.actors = actors
-        self.channels = channels
-        self.named: set[str] = set()  # actors the document names (not only by title)
-        self.subjects: list[tuple[int, str]] = []  # (sent_id, actor id) of sentence subjects, in order
-        self.last_mention: dict[str, int] = {}  # actor id -> global offset of latest mention
-        self.last_direct: tuple[int, int, str] | None = None  # (sent_id, para_id, speaker id)
-
-    def quoted(self, pos: int) -> bool:
-        return self.index.contains(pos)
-
-    def quote_ending_at(self, pos: int) -> tuple[int, int] | None:
-        """The quotation that closes just before ``pos`` (only punctuation and spaces between)."""
-        quote = self.index.last_ending_by(pos)
-        if quote is not None and not self.text_at(quote[1], pos).strip(" ,;:—–"):
-            return quote
-        return None
-
-    def last_quote_before(self, pos: int) -> tuple[int, int] | None:
-        return self.index.last_ending_by(pos)
-
-    def quote_starting_at(self, pos: int) -> tuple[int, int] | None:
-        """The quotation that opens at ``pos``, if any."""
-        i = bisect.bisect_left(self.q_starts, pos)
-        return self.quotes[i] if i < len(self.quotes) and self.q_starts[i] == pos else None
-
-    def text_at(self, a: int, b: int) -> str:
-        i = bisect.bisect_right(self.s_starts, a) - 1
-        if i < 0 or self.sentences[i].end < b:
-            return "\0"  # spans sentences: never "only punctuation"
-        s = self.sentences[i]
-        return s.text[a - s.start:b - s.start]
-
-
-def resolve_mention(doc: Document, mention: Mention) -> tuple[str, ...]:
-    if len(mention.actors) == 1:
-        return mention.actors
-    ranked = sorted(mention.actors, key=lambda a: doc.last_mention.get(a, -1), reverse=True)
-    return (ranked[0],)
-
-
-def pronoun_actor(doc: Document, pronoun: str, sent_id: int, subject: str | None) -> str | None:
-    want = PRONOUNS.get(pronoun.lower())
-    if want is None:
-        return None
-
-    def fits(actor_id: str) -> bool:
-        actor = doc.actors.by_id.get(actor_id)
-        if actor is None:
-            return False
-        if want == "it":
-            return actor.kind in ("organisation", "media")
-        if want == "any":
-            return True
-        return actor.kind == "person" and actor.gender in ("", want)
-
-    if subject and fits(subject):
-        return subject
-    for prev_sent, actor_id in reversed(doc.subjects):
-        if prev_sent < sent_id and fits(actor_id):
-            return actor_id
-    return None
 
 
 def sentence_subject(mentions: list[tuple[Mention, tuple[str, ...]]], text: str, sent_start: int,
@@ -156,7 +68,26 @@ def sentence_subject(mentions: list[tuple[Mention, tuple[str, ...]]], text: str,
 
 def speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tuple[str, ...]]]
                     ) -> tuple[str, tuple[str, ...], int] | None:
-    """The speaker written just before a cue: (as written, actor ids or (), start offset)."""
+    """The speaker written just before a cue: (as written, actor ids or (), start offset).
+
+    A name after "of", "for", "from", "at" or "with" is part of a larger phrase: "a spokesman for Clinton" is
+    the speaker when the phrase before the preposition is a source ("the popularity of Mr. Trump" is none)."""
+    spk = _speaker_before(text, cue_start, mentions)
+    if spk is None:
+        return None
+    prev = previous_word(text, spk[2])
+    if prev.lower() not in _OF_LIKE or not text[:spk[2]].rstrip().endswith(prev):
+        return spk
+    outer = _speaker_before(text, len(text[:spk[2]].rstrip()) - len(prev), mentions)
+    if outer is None or outer[2] >= spk[2]:
+        return None
+    # "a statement from the ministry" speaks for the ministry; "a spokesman for Clinton" is not Clinton
+    ids = outer[1] or (spk[1] if _DOCUMENT_NOUN.search(outer[0]) else ())
+    return text[outer[2]:spk[2] + len(spk[0])], ids, outer[2]
+
+
+def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tuple[str, ...]]]
+                    ) -> tuple[str, tuple[str, ...], int] | None:
     end = cue_start
     while True:
         head = text[:end].rstrip()
@@ -172,15 +103,15 @@ def speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tupl
     for m, ids in reversed(mentions):
         if m.end == len(head):
             if appositive and previous_word(text, m.start).lower() in _PREPOSITIONS:
-                return None  # "…, speaking in Moscow, said": a place, not the speaker
+                break  # "…, speaking in Moscow, said": a place, not the speaker
             start = m.start
             # extend back over titles/appositions of the same actor: "Taiwan’s leader, Lai Ching-te"
             for prev, prev_ids in reversed(mentions):
                 if prev.end <= start and set(prev_ids) & set(ids) and not text[prev.end:start].strip(" ,"):
                     start = prev.start
             return text[start:len(head)], ids, start
-    if appositive:
-        return None
+    if appositive:  # "Joe Maloy, a Republican from the Concord area, said": the name before the appositive
+        return _appositive(head)
     at, word = last_word(head)
     if word in _PRONOUN_FORMS:
         return word, (), at
@@ -201,6 +132,25 @@ def speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tupl
         # "While his advisers" -> "his advisers"; "engaging in what analysts" -> "analysts"
         start = source.start(1) + len(" ".join(words[:cut])) + (1 if cut else 0)
         return head[start:source.end(1)].rstrip(" ,"), (), start
+    return None
+
+
+# a name at a clause start, then ", " and an appositive in lower case, a number or a relative clause
+_APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\s))"
+                      r"((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,4}[A-Z][\w’'.-]*[a-z][\w’'.-]*),\s+"
+                      r"(?=[a-z0-9]|(?:[A-Z][\w.]*\s+)?[a-z])")
+
+
+def _appositive(head: str) -> tuple[str, tuple[str, ...], int] | None:
+    offset = max(0, len(head) - WINDOW)
+    for m in _APPOSED.finditer(head, offset):
+        rest = head[m.end():]
+        if re.search(r"[“”\"]", rest) or count_words(rest) > 30:
+            continue
+        words = m.group(1).split()
+        if words[0].lower() in _DETERMINERS | _PREPOSITIONS | _LEADING:
+            continue
+        return m.group(1), (), m.start(1)
     return None
 
 
@@ -239,56 +189,3 @@ def last_word(text: str) -> tuple[int, str]:
     return i, text[i:end]
 
 
-def outside_quotes(doc: Document, text: str, s0: int) -> str:
-    chars = list(text)
-    i = max(bisect.bisect_right(doc.q_starts, s0) - 1, 0)
-    for q_start, q_end in doc.quotes[i:]:
-        if q_start >= s0 + len(text):
-            break
-        for k in range(max(q_start, s0) - s0, min(q_end, s0 + len(text)) - s0):
-            chars[k] = " "
-    return "".join(chars)
-
-
-def quote_text(doc: Document, quote: tuple[int, int] | None) -> str:
-    if quote is None:
-        return ""
-    parts = []
-    i = max(bisect.bisect_right(doc.s_starts, quote[0]) - 1, 0)
-    for r in doc.sentences[i:]:
-        if r.start >= quote[1]:
-            break
-        a, b = max(quote[0], r.start), min(quote[1], r.end)
-        if a < b:
-            parts.append(r.text[a - r.start:b - r.start])
-    return " ".join(parts).strip("“”\" ,")
-
-
-class UnbalancedQuoteWarning(UserWarning):
-    """A document's quotation marks do not balance; its attributions are a best effort."""
-
-
-def warn_unbalanced(quotes: pd.DataFrame) -> None:
-    """Warn (once per call) about documents whose quotation marks do not balance; attribution there is a
-    best effort. The load report lists every such document."""
-    docs = sorted({str(d) for d in quotes.loc[~quotes["closed"].astype(bool), "doc_id"]})
-    if docs:
-        shown = ", ".join(docs[:5]) + (f" and {len(docs) - 5} more" if len(docs) > 5 else "")
-        warnings.warn(f"{shown}: unbalanced quotation marks; attribution is a best effort",
-                      UnbalancedQuoteWarning, stacklevel=3)
-
-
-def named_in(mentions: list[list[Mention]]) -> set[str]:
-    """The actors a document names (by a name or alias, not only by a title or role), from the mentions found
-    in each of its sentences."""
-    return {actor for found in mentions for m in found if not m.is_title for actor in m.actors}
-
-
-def named_only(mention: Mention, named: set[str]) -> Mention | None:
-    """A title or role ("the secretary of state", "the Chinese leader") stands for an actor of the actors file
-    only when the document also names that actor; otherwise it is no actor mention at all, and the words are
-    the speaker as written. So no attribution names a person its article never mentions."""
-    if not mention.is_title:
-        return mention
-    kept = tuple(a for a in mention.actors if a in named)
-    return replace(mention, actors=kept) if kept else None

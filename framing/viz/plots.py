@@ -26,7 +26,8 @@ OKABE_ITO = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "
 FRAME_COLORS = {"conciliatory": "#0072B2", "warning": "#D55E00"}
 SIDE_COLORS = {"china": "#D55E00", "us": "#0072B2", "taiwan": "#009E73", "japan": "#CC79A7", "russia": "#E69F00",
                "media": "#56B4E9", "other": "#999999"}
-CUE_CLASS_COLORS = {"alarm": "#D55E00", "neutral": "#999999", "conciliatory": "#0072B2", "descriptive": "#E69F00"}
+CUE_CLASS_COLORS = {"alarm": "#D55E00", "neutral": "#999999", "conciliatory": "#0072B2", "descriptive": "#E69F00",
+                    "critical": "#CC79A7", "concession": "#009E73", "belief": "#56B4E9"}
 FORMATS = ("png", "svg", "pdf")
 
 
