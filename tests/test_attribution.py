@@ -59,8 +59,7 @@ def test_f1_on_the_held_out_brat_set():
     predicted = extract_attributions(corpus.sentences, quotes=corpus.quotes)
     m = evaluate_attributions(predicted, gold, sentences=corpus.sentences, speaker="speaker_head").set_index("field")
     assert m.loc["speaker+cue", "precision"] >= 1.0 - 1e-9
-    assert m.loc["speaker+cue", "recall"] >= 0.95 - 1e-9
-    assert m.loc["speaker+cue", "f1"] >= 0.974
+    assert m.loc["speaker+cue", "recall"] >= 1.0 - 1e-9
     assert pd.isna(m.loc["channel", "precision"])  # brat gold has no channels: not scored
 
 
@@ -268,16 +267,28 @@ def test_cli_evaluate_prints_the_scores(capsys):
     out = capsys.readouterr().out
     assert "speaker+cue      1.000   1.000 1.000" in out and "speaker+cue errors: 0 missed, 0 false alarms" in out
     assert main(["evaluate", "attributions", "--gold", str(HELDOUT)]) == 0
-    assert "speaker+cue      1.000   0.950 0.974" in capsys.readouterr().out
+    assert "speaker+cue      1.000   1.000 1.000" in capsys.readouterr().out
 
 
-def test_cli_evaluate_errors_lists_misses_for_brat_gold_too(capsys):
-    """Recall 0.95 on the held-out brat set: the one miss is printed with its sentence."""
-    assert main(["evaluate", "attributions", "--gold", str(HELDOUT), "--errors"]) == 0
+def test_cli_evaluate_errors_lists_misses_for_brat_gold_too(tmp_path, capsys):
+    """A brat gold attribution the rules cannot find (PolNeAR-style gold codes "Voters seem tired" as one) and a
+    spurious one are printed with their sentences."""
+    text = "Talks resume\n\nVoters seem tired.\n\nXi said the talks went well.\n\nTrump warned of tariffs.\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    at = text.index
+    ann = (f"T1\tSource {at('Voters')} {at('Voters') + 6}\tVoters\nT2\tCue {at('seem')} {at('seem') + 4}\tseem\n"
+           f"T3\tContent {at('tired')} {at('tired') + 5}\ttired\n"
+           f"T4\tSource {at('Xi')} {at('Xi') + 2}\tXi\nT5\tCue {at('said')} {at('said') + 4}\tsaid\n"
+           f"T6\tContent {at('the talks')} {at('well') + 4}\tthe talks went well\n"
+           "E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3\nE2\tAttribution:T5 Source:T4 Cue:T5 Content:T6\n")
+    (tmp_path / "a.ann").write_text(ann, encoding="utf-8")
+    assert main(["evaluate", "attributions", "--gold", str(tmp_path), "--errors"]) == 0
     out = capsys.readouterr().out
-    assert "speaker+cue errors: 1 missed, 0 false alarms" in out
+    assert "speaker+cue errors: 1 missed, 1 false alarms" in out, out
     missed = [line for line in out.splitlines() if line.startswith("missed")]
-    assert len(missed) == 1 and " | " in missed[0] and "#" in missed[0]
+    spurious = [line for line in out.splitlines() if line.startswith("spurious")]
+    assert len(missed) == 1 and "voters / seem" in missed[0] and "Voters seem tired." in missed[0]
+    assert len(spurious) == 1 and "trump / warn" in spurious[0]
 
 
 def test_errors_name_the_sentence_and_the_disagreement(tmp_path):

@@ -69,7 +69,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     corpus = load_corpus(corpus_path, metadata=args.metadata, columns=columns_of(args), encoding=args.encoding,
                          resources=res)
     predicted = extract_attributions(corpus.sentences, quotes=corpus.quotes, actors=res.actors, verbs=res.verbs,
-                                     channels=res.channels, speaker_types=res.speaker_types)
+                                     channels=res.channels, speaker_types=res.speaker_types,
+                                     published=corpus.articles.set_index("doc_id")["published"])
     metrics = evaluate_attributions(predicted, gold, sentences=corpus.sentences,
                                     speaker="speaker_head" if brat else "speaker_id")
     print(f"attributions: {len(predicted)} predicted, {len(gold)} gold ({gold_path}; corpus {corpus_path})")

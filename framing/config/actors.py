@@ -12,7 +12,9 @@ from framing.schema import ACTOR_KINDS, SIDES
 from framing.text import fold_apostrophes
 
 _TOP_KEYS = {"name", "version", "description", "source", "actors"}
-_ACTOR_KEYS = {"id", "side", "kind", "gender", "aliases", "titles", "channel"}
+_ACTOR_KEYS = {"id", "side", "kind", "gender", "aliases", "titles", "roles", "channel"}
+_ROLE_KEYS = {"title", "from", "until"}
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,23 @@ class Actors:
     by_id: dict[str, Actor]
     surface: dict[str, tuple[tuple[str, ...], bool]]
     pattern: re.Pattern[str]
+    roles: dict[str, tuple[tuple[str, str, str], ...]] = None  # title -> ((actor id, from, until), ...)
+
+    def holders(self, title: str, on: str) -> tuple[str, ...]:
+        """Who held a dated role (``roles`` in the actors file) on an ISO date; () if nobody or no date.
+
+        Example:
+            >>> actors = load_actors()
+            >>> actors.holders("Secretary of State", "2010-06-01"), actors.holders("Secretary of State", "2025-06-01")
+            (('Hillary Clinton',), ('Marco Rubio',))
+            >>> actors.holders("the secretary of state", "")
+            ()
+        """
+        periods = (self.roles or {}).get(_key(title), ())
+        day = str(on or "")[:10]
+        if not _DATE.fullmatch(day):
+            return ()
+        return tuple(a for a, start, until in periods if (not start or start <= day) and (not until or day < until))
 
     @property
     def label(self) -> str:
@@ -92,6 +111,7 @@ def load_actors(path: str | Path | None = None) -> Actors:
     by_id: dict[str, Actor] = {}
     surface: dict[str, tuple[tuple[str, ...], bool]] = {}
     alias_owner: dict[str, str] = {}
+    roles: dict[str, list[tuple[str, str, str]]] = {}
     for i, item in enumerate(raw["actors"], start=1):
         where = f"{path}: actor {i}"
         if not isinstance(item, dict):
@@ -114,6 +134,19 @@ def load_actors(path: str | Path | None = None) -> Actors:
                 raise ConfigFileError(f"{where} ({actor_id}): alias {form!r} already belongs to {alias_owner[key]!r}")
             alias_owner[key] = actor_id
             surface[key] = ((actor_id,), False)
+        for role in item.get("roles") or []:
+            if not isinstance(role, dict) or not role.get("title") or set(role) - _ROLE_KEYS:
+                raise ConfigFileError(f"{where} ({actor_id}): each role needs 'title' and optional 'from'/'until' "
+                                      f"(ISO dates), got {role!r}")
+            dates = [str(role.get(k) or "") for k in ("from", "until")]
+            if any(d and not _DATE.fullmatch(d) for d in dates):
+                raise ConfigFileError(f"{where} ({actor_id}): role {role['title']!r}: dates must be YYYY-MM-DD, "
+                                      f"got {dates}")
+            key = _key(str(role["title"]))
+            roles.setdefault(key, []).append((actor_id, *dates))
+            if key not in alias_owner:
+                ids, _ = surface.get(key, ((), True))
+                surface[key] = (tuple(dict.fromkeys((*ids, actor_id))), True)
         for form in item.get("titles") or []:
             key = _key(str(form))
             if key in alias_owner:
@@ -127,7 +160,10 @@ def load_actors(path: str | Path | None = None) -> Actors:
             variants.setdefault(key[:1].upper() + key[1:], key)
     for variant, key in variants.items():
         surface.setdefault(variant, surface[key])
+        if key in roles:
+            roles.setdefault(variant, roles[key])
     forms = sorted(surface, key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace("'", "['’]") for f in forms)
     pattern = re.compile(rf"(?<![\w’'-])(?:{alternation})(?![\w-])")
-    return Actors(str(raw.get("name", "actors")), str(raw.get("version", "unversioned")), by_id, surface, pattern)
+    return Actors(str(raw.get("name", "actors")), str(raw.get("version", "unversioned")), by_id, surface, pattern,
+                  {k: tuple(v) for k, v in roles.items()})

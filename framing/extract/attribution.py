@@ -60,6 +60,7 @@ from framing.extract.document import (
     resolve_mention,
     warn_unbalanced,
 )
+from framing.extract.names import find_person_mentions, full_names, merge_name, surname
 from framing.extract.sources import add_speaker_types, find_hedges
 from framing.extract.speakers import (
     _DETERMINERS,
@@ -83,6 +84,7 @@ def extract_attributions(
     verbs: ReportingVerbs | str | Path | None = None,
     channels: ChannelRules | str | Path | None = None,
     speaker_types: SpeakerTypeRules | str | Path | None = None,
+    published: Mapping[object, object] | pd.Series | None = None,
 ) -> pd.DataFrame:
     """Extract every attribution: speaker, source type, cue, quote type, content, channel and hedge.
 
@@ -93,6 +95,9 @@ def extract_attributions(
         verbs: The reporting-verb list (shipped file by default).
         channels: The channel rules (shipped file by default).
         speaker_types: The source-type rules (:mod:`framing.extract.sources`; shipped file by default).
+        published: Each document's published date (``doc_id`` -> date; ``articles.published``), by which dated
+            roles of the actors file resolve ("the secretary of state" in 2010 is Hillary Clinton). Without it,
+            a role stays the words as written.
 
     Returns:
         A new DataFrame with columns ``doc_id, sent_id, sentence, speaker, speaker_id, side, speaker_type, cue,
@@ -111,6 +116,7 @@ def extract_attributions(
     channels = channels if isinstance(channels, ChannelRules) else load_channel_rules(channels)
     if "closed" in quotes:
         warn_unbalanced(quotes[quotes["doc_id"].isin(sentences["doc_id"])])
+    dates = dict(published.items()) if published is not None else {}
     rows: list[dict[str, object]] = []
     quote_index = quotes.groupby("doc_id", sort=False).indices if len(quotes) else {}
     q_starts, q_ends = quotes["start"].to_numpy(), quotes["end"].to_numpy()
@@ -127,8 +133,12 @@ def extract_attributions(
         doc_quotes = [(int(q_starts[i]), int(q_ends[i])) for i in idx]
         doc = Document(str(doc_id), by_doc[doc_id], doc_quotes, actors, channels)
         doc.verbs = verbs
+        doc.published = str(dates.get(doc_id, "") or "")[:10]
         found = [actors.find(sent.text) for sent in doc.sentences]  # each sentence searched once
         doc.named = named_in(found)
+        people = [find_person_mentions(sent.text, sent.start) for sent in doc.sentences]
+        doc.persons.add([m for ms in people for m in ms])
+        doc.full_names = full_names(doc.persons.mentions)
         doc_rows: list[dict[str, object]] = []
         for sent, mentions in zip(doc.sentences, found):
             doc_rows.extend(_sentence_attributions(doc, sent, verbs, mentions))
@@ -141,7 +151,8 @@ def extract_attributions(
 def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: list[Mention]
                            ) -> list[dict[str, object]]:
     text, s0, sent_id = str(sent.text), int(sent.start), int(sent.sent_id)
-    raw_mentions = [m for m in (named_only(m, doc.named) for m in found) if m is not None]
+    raw_mentions = [m for m in (named_only(m, doc.named, actors=doc.actors, on=doc.published) for m in found)
+                    if m is not None]
     mentions = [(m, resolve_mention(doc, m)) for m in raw_mentions]
     subject = sentence_subject(mentions, text, s0, doc)
     found: list[Found] = []
@@ -154,6 +165,8 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
             continue  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
         if previous_word(text, cm.start()).lower() in _DETERMINERS:
             continue  # "the warning", "a report": a noun
+        if cue.lemma == "thank" and re.match(r"\s+(?:to|in part)\b", text[cm.end():]):
+            continue  # "thanks to", "thanks in part to": no one is thanked
         if cue.lemma == "call" and re.match(r"\s+(?:[\w’'-]+\s+){0,2}for\b", text[cm.end():]):
             cue = Cue(cue.form, "call for", verbs.forms.get("called for", cue).cue_class)
         found_one = _attribute(doc, text, s0, cm, cue, mentions, subject, found)
@@ -211,6 +224,9 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
             return Found(start, end, cue, cm.group(0), last.speaker, last.speaker_ids, "", end, len(text))
         if subject is not None:
             return Found(start, end, cue, cm.group(0), subject[0].text, (subject[1],), "", end, len(text))
+        opening = re.match(r"\s*(He|She|They|We|I)\b", text)
+        if opening and prev_word in ("and", "but"):  # "She cut it to $42,000, but said she couldn't …"
+            return Found(start, end, cue, cm.group(0), opening.group(1), (), "", end, len(text))
         if participle:
             return None
     if participle and not after_comma:
@@ -232,6 +248,20 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     return Found(start, end, cue, cm.group(0), spk[0], spk[1], "", end, len(text), speaker_start=spk[2])
 
 
+def _pronoun(doc: Document, f: Found, s0: int, sent_id: int, subject: str | None) -> str:
+    """An actor the pronoun fits (the sentence's subject, else the latest fitting subject), or the nearest
+    person the document names before it, whichever comes later; else the pronoun, lower-cased."""
+    at = s0 + (f.speaker_start if f.speaker_start >= 0 else f.cue_start)
+    actor = pronoun_actor(doc, f.speaker, sent_id, subject)
+    gender = PRONOUNS[f.speaker.lower()]
+    person = doc.persons.nearest_before(at, gender, gender_of=doc.gender_of, known=doc.speaker_surnames) \
+        if gender in ("male", "female") else None
+    if person is not None and (actor is None or doc.last_mention.get(actor, -1) < person.start):
+        doc.genders.setdefault(person.name, gender)  # "Lisa Monaco … She said": later "he" is someone else
+        return doc.actors_of(person.name) or merge_name(person.name, doc.full_names) or person.name
+    return actor or f.speaker.lower()
+
+
 def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int, str, str]],
             mentions: list[tuple[Mention, tuple[str, ...]]], subject: tuple[Mention, str] | None
             ) -> list[dict[str, object]]:
@@ -245,9 +275,11 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
             speaker_id = f.speaker_ids[0]
         elif f.speaker.lower() in PRONOUNS:
             subj = subject[1] if subject is not None and subject[0].start < f.cue_start else None
-            speaker_id = pronoun_actor(doc, f.speaker, sent_id, subj) or f.speaker.lower()  # one 'she'
+            speaker_id = _pronoun(doc, f, s0, sent_id, subj)
         else:
             speaker_id = clean_speaker(f.speaker)
+            speaker_id = merge_name(speaker_id, doc.full_names) or speaker_id
+            doc.speaker_surnames.add(surname(speaker_id))
         resolved.append((f, speaker_id))
     # "X reported" at the end of a sentence that attributes words to someone else: hedge + channel
     hedge_extra, channel_extra, hedge_at = "", "", len(text)

@@ -17,7 +17,8 @@ import pandas as pd
 
 from framing.config.actors import Actors, Mention
 from framing.config.verbs import ChannelRules
-from framing.text import SpanIndex
+from framing.extract.names import PersonIndex
+from framing.text import SpanIndex, fold_apostrophes
 
 PRONOUNS = {"he": "male", "she": "female", "it": "it", "they": "any"}
 
@@ -51,6 +52,20 @@ class Document:
         self.last_mention: dict[str, int] = {}  # actor id -> global offset of latest mention
         self.last_direct: tuple[int, int, str] | None = None  # (sent_id, para_id, speaker id)
         self.verbs = None  # the reporting verbs, to tell whether a quotation running on is attributed later
+        self.persons = PersonIndex()  # people the text names, by offset (framing.extract.names)
+        self.full_names: dict[str, list[str]] = {}  # surname -> fullest written forms
+        self.speaker_surnames: set[str] = set()  # surnames of the named speakers found so far
+        self.published = ""  # the article's published date (ISO), for dated roles
+        self.genders: dict[str, str] = {}  # a name's gender, once a he/she has been resolved to it
+
+    def actors_of(self, name: str) -> str | None:
+        """The actor id a written name stands for, if the actors file knows it as a name."""
+        ids, is_title = self.actors.surface.get(name, ((), True))
+        return ids[0] if ids and not is_title else None
+
+    def gender_of(self, name: str) -> str:
+        actor = self.actors.by_id.get(self.actors_of(name) or "")
+        return actor.gender if actor is not None and actor.gender else self.genders.get(name, "")
 
     def quoted(self, pos: int) -> bool:
         return self.index.contains(pos)
@@ -163,11 +178,15 @@ def named_in(mentions: list[list[Mention]]) -> set[str]:
     return {actor for found in mentions for m in found if not m.is_title for actor in m.actors}
 
 
-def named_only(mention: Mention, named: set[str]) -> Mention | None:
-    """A title or role ("the secretary of state", "the Chinese leader") stands for an actor of the actors file
-    only when the document also names that actor; otherwise it is no actor mention at all, and the words are
-    the speaker as written. So no attribution names a person its article never mentions."""
+def named_only(mention: Mention, named: set[str], *, actors: Actors | None = None, on: str = "") -> Mention | None:
+    """A title ("the Chinese leader") stands for an actor of the actors file only when the document also names
+    that actor; a dated role ("the secretary of state") for whoever held it on the document's date ``on``.
+    Otherwise it is no actor mention at all, and the words are the speaker as written. So no attribution names
+    a person its article neither mentions by name nor by the role that person held when it was published."""
     if not mention.is_title:
         return mention
+    if actors is not None and actors.roles and fold_apostrophes(mention.text) in actors.roles:
+        holders = actors.holders(mention.text, on)
+        return replace(mention, actors=holders) if holders else None
     kept = tuple(a for a in mention.actors if a in named)
     return replace(mention, actors=kept) if kept else None

@@ -43,7 +43,9 @@ def speaker_type(speaker: str, speaker_id: str, *, actors: Actors, rules: Speake
         return _KIND_TYPE.get(actor.kind, "named_person")
     text = " ".join(str(speaker or speaker_id).split())
     if text.lower() in _PRONOUNS:
-        return "unresolved"
+        if str(speaker_id).lower() in _PRONOUNS or not speaker_id:
+            return "unresolved"
+        text = str(speaker_id)  # "she", resolved to a person the article names
     for kind, pattern in rules.patterns:
         if pattern.fullmatch(text):
             return kind

@@ -97,6 +97,9 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
             continue
         break
     head = text[:end].rstrip()
+    party = _PARTY_TAG.search(head, max(0, len(head) - 40))
+    if party:  # "Sen. Elizabeth Warren (D-MA) said": the tag is not the speaker
+        head = head[:party.start()].rstrip()
     appositive = head.endswith(",")
     if appositive:  # "Taiwan’s leader, Lai Ching-te, told": only a known actor may stand before the comma
         head = head[:-1].rstrip()
@@ -132,13 +135,27 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
         # "While his advisers" -> "his advisers"; "engaging in what analysts" -> "analysts"
         start = source.start(1) + len(" ".join(words[:cut])) + (1 if cut else 0)
         return head[start:source.end(1)].rstrip(" ,"), (), start
+    general = _GENERAL_NP.search(head, offset)
+    if general:  # "Several senators", "That person", "Trump's opponents", "the Senate Democratic leader"
+        return general.group(1), (), general.start(1)
     return None
 
 
+_PARTY_TAG = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–.,]?\s*[\w. ]{0,12}\)$")
+# a determinate noun phrase at a clause start: a determiner, quantifier or possessive, then up to four words
+# ending in a lower-case noun ("the Senate Democratic leader", "Several senators", "Trump's opponents")
+_QUANTIFIERS = (r"the|a|an|some|many|most|several|few|two|three|four|five|six|seven|eight|nine|ten|"
+                r"one|another|other|that|this|these|those|his|her|their|its|our|half|three-quarters|two-thirds|"
+                r"[\w.-]+[’']s")
+_GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”]\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in (
+                             "and", "but", "which", "who", "that", "And", "But")) + ")"
+                         r"((?:" + _QUANTIFIERS + r")\s+(?:[\w’'-]+\s+){0,3}(?!(?:also|who|which|that|not|never|"
+                         r"has|have|had|was|were|is|are|be|been|will|would|could|did|does)\b)[a-z][a-z-]*[a-z])$",
+                         re.IGNORECASE)
 # a name at a clause start, then ", " and an appositive in lower case, a number or a relative clause
 _APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\s))"
                       r"((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,4}[A-Z][\w’'.-]*[a-z][\w’'.-]*),\s+"
-                      r"(?=[a-z0-9]|(?:[A-Z][\w.]*\s+)?[a-z])")
+                      r"(?=[a-z0-9]|(?:[A-Z][\w.’'-]*\s+){1,3}[a-z])")
 
 
 def _appositive(head: str) -> tuple[str, tuple[str, ...], int] | None:

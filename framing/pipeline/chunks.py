@@ -66,7 +66,8 @@ def score_chunk(chunk: Corpus, run: Plan) -> Part:
     sentences = measure_voice(chunk.sentences, quotes=chunk.quotes)
     matches = match_frames(sentences, quotes=chunk.quotes, lexicon=list(res.lexicons), negation=res.negation)
     attributions = extract_attributions(sentences, quotes=chunk.quotes, actors=res.actors, verbs=res.verbs,
-                                        channels=res.channels, speaker_types=res.speaker_types)
+                                        channels=res.channels, speaker_types=res.speaker_types,
+                                        published=chunk.articles.set_index("doc_id")["published"])
     tables = {"articles": chunk.articles, "sentences": sentences, "frame_matches": matches,
               "sentiment": score_sentiment(sentences), "attributions": attributions,
               "load_report": chunk.load_report, "removed_lines": chunk.removed}
