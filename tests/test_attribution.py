@@ -427,6 +427,6 @@ def test_a_quotation_after_an_addressee_or_a_time_is_direct(tmp_path):
     corpus = load_corpus(tmp_path)
     a = extract_attributions(corpus.sentences, quotes=corpus.quotes)
     assert a[["cue", "quote_type", "content"]].values.tolist() == [
-        ["told", "direct", "“It went well.”"], ["said", "direct", "“We will never allow it.”"],
-        ["added", "direct", "“We are ready.”"], ["said", "mixed", "Beijing “must safeguard its sovereignty.”"]]
+        ["told", "direct", "It went well."], ["said", "direct", "We will never allow it."],
+        ["added", "direct", "We are ready."], ["said", "mixed", "Beijing “must safeguard its sovereignty.”"]]
     assert a["channel"].tolist()[0] == "reporters" and a["speaker_type"].tolist()[2] == "anonymous"

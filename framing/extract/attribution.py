@@ -23,6 +23,7 @@ when there is none.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -48,19 +49,17 @@ from framing.extract.content import (
     nested,
 )
 from framing.extract.document import (
-    PRONOUNS,
     Document,
     Sentence,
-    clean_speaker,
     named_in,
     named_only,
     outside_quotes,
-    pronoun_actor,
     quote_text,
     resolve_mention,
     warn_unbalanced,
 )
-from framing.extract.names import find_person_mentions, full_names, merge_name, surname
+from framing.extract.names import find_person_mentions, full_names
+from framing.extract.resolve import report_hedge, resolve_speakers
 from framing.extract.sources import add_speaker_types, find_hedges
 from framing.extract.speakers import (
     _DETERMINERS,
@@ -248,53 +247,14 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     return Found(start, end, cue, cm.group(0), spk[0], spk[1], "", end, len(text), speaker_start=spk[2])
 
 
-def _pronoun(doc: Document, f: Found, s0: int, sent_id: int, subject: str | None) -> str:
-    """An actor the pronoun fits (the sentence's subject, else the latest fitting subject), or the nearest
-    person the document names before it, whichever comes later; else the pronoun, lower-cased."""
-    at = s0 + (f.speaker_start if f.speaker_start >= 0 else f.cue_start)
-    actor = pronoun_actor(doc, f.speaker, sent_id, subject)
-    gender = PRONOUNS[f.speaker.lower()]
-    person = doc.persons.nearest_before(at, gender, gender_of=doc.gender_of, known=doc.speaker_surnames) \
-        if gender in ("male", "female") else None
-    if person is not None and (actor is None or doc.last_mention.get(actor, -1) < person.start):
-        doc.genders.setdefault(person.name, gender)  # "Lisa Monaco … She said": later "he" is someone else
-        return doc.actors_of(person.name) or merge_name(person.name, doc.full_names) or person.name
-    return actor or f.speaker.lower()
-
-
 def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int, str, str]],
             mentions: list[tuple[Mention, tuple[str, ...]]], subject: tuple[Mention, str] | None
             ) -> list[dict[str, object]]:
     text, s0, sent_id = str(sent.text), int(sent.start), int(sent.sent_id)
     para_id = int(getattr(sent, "para_id", 0))
     actors = doc.actors
-    # resolve speakers
-    resolved: list[tuple[Found, str]] = []
-    for f in final_only(text, found):
-        if f.speaker_ids:
-            speaker_id = f.speaker_ids[0]
-        elif f.speaker.lower() in PRONOUNS:
-            subj = subject[1] if subject is not None and subject[0].start < f.cue_start else None
-            speaker_id = _pronoun(doc, f, s0, sent_id, subj)
-        else:
-            speaker_id = clean_speaker(f.speaker)
-            speaker_id = merge_name(speaker_id, doc.full_names) or speaker_id
-            doc.speaker_surnames.add(surname(speaker_id))
-        resolved.append((f, speaker_id))
-    # "X reported" at the end of a sentence that attributes words to someone else: hedge + channel
-    hedge_extra, channel_extra, hedge_at = "", "", len(text)
-    others = [(f, sid) for f, sid in resolved if f.cue.lemma != "report"]
-    if others:
-        keep = []
-        for f, sid in resolved:
-            actor = actors.by_id.get(sid)
-            if f.cue.lemma == "report" and actor is not None and actor.kind == "media" and not text[f.cue_end:].strip(" .”\""):
-                hedge_at = text.rfind(f.speaker, 0, f.cue_start)
-                hedge_extra = text[hedge_at:f.cue_end]
-                channel_extra = actor.channel
-            else:
-                keep.append((f, sid))
-        resolved = keep
+    resolved = resolve_speakers(doc, text, s0, sent_id, final_only(text, found), subject)
+    resolved, hedge_extra, channel_extra, hedge_at = report_hedge(doc, text, resolved)
     hedge_text = hedges[0][2] if hedges else hedge_extra
     hedge_channel = hedges[0][3] if hedges else channel_extra
     if not resolved and hedges:
@@ -331,7 +291,7 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
             lead = BEFORE_QUOTE.match(text, f.content_start, stop)
             if lead and doc.quoted(s0 + len(text) - 2):
                 quote_type = "direct"
-                content = text[lead.end():stop].strip(" ,.;:")
+                content = text[lead.end():stop].strip(" ,.;:").strip("“”\"").removeprefix("''").removesuffix("''")
             elif re.search(r"[“”\"]|‘[^’]+’|''|``", content):
                 quote_type = "mixed"
             else:

@@ -1,0 +1,61 @@
+"""Who a found cue's speaker is: an actor of the actors file, a name the article writes (merged to its
+fullest form), or for a pronoun the actor or named person it stands for; and when "X reported" is no speaker
+but the hedge and channel of the sentence's other attributions."""
+
+from __future__ import annotations
+
+from framing.extract.content import Found
+from framing.extract.document import PRONOUNS, Document, clean_speaker, pronoun_actor
+from framing.extract.names import merge_name, surname
+
+
+def resolve_speakers(doc: Document, text: str, s0: int, sent_id: int, found: list[Found], subject
+                     ) -> list[tuple[Found, str]]:
+    """Each found cue with its ``speaker_id``."""
+    resolved: list[tuple[Found, str]] = []
+    for f in found:
+        if f.speaker_ids:
+            speaker_id = f.speaker_ids[0]
+        elif f.speaker.lower() in PRONOUNS:
+            subj = subject[1] if subject is not None and subject[0].start < f.cue_start else None
+            speaker_id = _pronoun(doc, f, s0, sent_id, subj)
+        else:
+            speaker_id = clean_speaker(f.speaker)
+            speaker_id = merge_name(speaker_id, doc.full_names) or speaker_id
+            doc.speaker_surnames.add(surname(speaker_id))
+        resolved.append((f, speaker_id))
+    return resolved
+
+
+def report_hedge(doc: Document, text: str, resolved: list[tuple[Found, str]]
+                 ) -> tuple[list[tuple[Found, str]], str, str, int]:
+    """"X reported" at the end of a sentence that attributes words to someone else is the hedge and channel
+    of the others, not a speaker: (the other attributions, hedge text, channel, where the hedge starts)."""
+    hedge_extra, channel_extra, hedge_at = "", "", len(text)
+    if not [f for f, _ in resolved if f.cue.lemma != "report"]:
+        return resolved, hedge_extra, channel_extra, hedge_at
+    keep = []
+    for f, sid in resolved:
+        actor = doc.actors.by_id.get(sid)
+        if f.cue.lemma == "report" and actor is not None and actor.kind == "media" and \
+                not text[f.cue_end:].strip(" .”\""):
+            hedge_at = text.rfind(f.speaker, 0, f.cue_start)
+            hedge_extra = text[hedge_at:f.cue_end]
+            channel_extra = actor.channel
+        else:
+            keep.append((f, sid))
+    return keep, hedge_extra, channel_extra, hedge_at
+
+
+def _pronoun(doc: Document, f: Found, s0: int, sent_id: int, subject: str | None) -> str:
+    """An actor the pronoun fits (the sentence's subject, else the latest fitting subject), or the nearest
+    person the document names before it, whichever comes later; else the pronoun, lower-cased."""
+    at = s0 + (f.speaker_start if f.speaker_start >= 0 else f.cue_start)
+    actor = pronoun_actor(doc, f.speaker, sent_id, subject)
+    gender = PRONOUNS[f.speaker.lower()]
+    person = doc.persons.nearest_before(at, gender, gender_of=doc.gender_of, known=doc.speaker_surnames) \
+        if gender in ("male", "female") else None
+    if person is not None and (actor is None or doc.last_mention.get(actor, -1) < person.start):
+        doc.genders.setdefault(person.name, gender)  # "Lisa Monaco … She said": later "he" is someone else
+        return doc.actors_of(person.name) or merge_name(person.name, doc.full_names) or person.name
+    return actor or f.speaker.lower()

@@ -1,0 +1,193 @@
+"""Attribution patterns of real news, each on a sentence written for it (none from the seeds or PolNeAR):
+where the speaker stands, how far the attributed words reach, who a pronoun or a role is, and that no
+attribution names a person its article does not mention."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from framing import load_corpus
+from framing.config import load_actors
+from framing.extract import extract_attributions
+
+
+def attributions(tmp_path, text: str, *, published: str = "", name: str = "a") -> pd.DataFrame:
+    folder = tmp_path / name
+    folder.mkdir()
+    (folder / f"{name}.txt").write_text("Headline here\n\n" + text, encoding="utf-8")
+    corpus = load_corpus(folder)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_attributions(corpus.sentences, quotes=corpus.quotes,
+                                    published={name: published} if published else None)
+
+
+def rows(frame: pd.DataFrame, *cols: str) -> list[tuple]:
+    return [tuple(r) for r in frame[list(cols)].itertuples(index=False)]
+
+
+# --- where the attributed words are -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker, content", [
+    ("The plant will close in March, officials said.", "officials", "The plant will close in March"),
+    ("The plant will close in March, officials said on Tuesday in a statement.", "officials",
+     "The plant will close in March"),
+    ("The vote was close, the mayor told reporters.", "the mayor", "The vote was close"),
+    ("Water rates will rise, a spokesman for the utility said.", "a spokesman for the utility",
+     "Water rates will rise"),
+])
+def test_sentence_final_attribution_takes_the_words_before_the_speaker(tmp_path, sentence, speaker, content):
+    a = attributions(tmp_path, sentence)
+    assert rows(a, "speaker", "content", "quote_type") == [(speaker, content, "indirect")]
+
+
+def test_parenthetical_attribution_joins_both_halves(tmp_path):
+    a = attributions(tmp_path, "Judging a race by the polls, Ms. Stevens said, is like reading tea leaves.")
+    assert rows(a, "speaker", "content") == [
+        ("Ms. Stevens", "Judging a race by the polls is like reading tea leaves")]
+
+
+def test_addressee_and_adverbs_before_that_are_not_content(tmp_path):
+    a = attributions(tmp_path, "Ruiz told council members that the budget was short. "
+                               "Ruiz said repeatedly that he would not resign.")
+    assert a["content"].tolist() == ["the budget was short", "he would not resign"]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("''We are not done,'' Mr. Ortega said.", "We are not done"),   # typewriter doubles
+    ("``We are not done,'' Mr. Ortega said.", "We are not done"),
+    ("Mr. Ortega said: “We are not done.”", "We are not done."),    # a colon before the quotation
+])
+def test_quote_styles_and_colon_quotes(tmp_path, text, quote):
+    a = attributions(tmp_path, text)
+    assert rows(a, "speaker", "quote_type") == [("Mr. Ortega", "direct")]
+    assert a["content"].iloc[0].rstrip(",") == quote
+
+
+def test_a_quotation_going_on_after_the_cue_is_one_content(tmp_path):
+    a = attributions(tmp_path, "“We agree,” Ms. Lund said, “on almost everything.”")
+    assert rows(a, "speaker", "content") == [("Ms. Lund", "We agree on almost everything.")]
+
+
+def test_quotations_before_and_after_a_cue_and_across_paragraphs_keep_their_speaker(tmp_path):
+    a = attributions(tmp_path, "“The bridge is unsafe.” “We will close it,” Ms. Lund said.\n\n"
+                               "“It reopens in May.”\n\nTraffic was heavy on Friday.")
+    assert rows(a, "sent_id", "speaker_id", "cue") == [
+        (1, "Ms. Lund", ""), (2, "Ms. Lund", "said"), (3, "Ms. Lund", "")]
+
+
+def test_a_quotation_running_on_to_its_own_cue_is_not_continued(tmp_path):
+    a = attributions(tmp_path, "“We agree,” Ms. Lund said.\n\n“Nobody asked us. Not once,” Mr. Park said.")
+    assert rows(a, "speaker_id", "cue") == [("Ms. Lund", "said"), ("Mr. Park", "said")]
+
+
+# --- who speaks --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Joe Maloy, a Republican from the Concord area, said he would vote.", "Joe Maloy"),
+    ("Chris Covert, South Carolina director for the campaign, said turnout was up.", "Chris Covert"),
+    ("Sen. Ann Bell (D-Ore.) said the bill would pass.", "Sen. Ann Bell"),
+    ("“It is over,” said Kim Wells, a schoolteacher in Augusta.", "Kim Wells"),
+    ("Several senators said the bill would pass.", "Several senators"),
+    ("The union's lawyers said the strike was legal.", "The union's lawyers"),
+])
+def test_speakers_written_before_or_after_the_cue(tmp_path, text, speaker):
+    a = attributions(tmp_path, text)
+    assert a["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Officials said the plant would close.", "anonymous"),
+    ("A source familiar with the talks said the deal was near.", "anonymous"),
+    ("Two people briefed on the matter said the deal was near.", "anonymous"),
+    ("A statement from the company said the plant would close.", "document"),
+    ("Anna Ruiz said the plant would close.", "named_person"),
+])
+def test_anonymous_sources_and_source_types(tmp_path, text, kind):
+    a = attributions(tmp_path, text)
+    assert a["speaker_type"].tolist() == [kind]
+
+
+def test_mentions_of_one_person_merge_to_the_fullest_name(tmp_path):
+    a = attributions(tmp_path, "Former Director James B. Comey testified on Tuesday.\n\n"
+                               "Comey said the inquiry was open. Mr. Comey added that it would go on.")
+    assert a["speaker"].tolist() == ["Comey", "Mr. Comey"]
+    assert a["speaker_id"].tolist() == ["James B. Comey", "James B. Comey"]
+
+
+def test_a_surname_two_people_share_is_not_merged_without_a_first_name(tmp_path):
+    a = attributions(tmp_path, "Ana Lopez and Carlos Lopez run the shop.\n\n"
+                               "Lopez said sales were down. Ana Lopez said the rent had doubled.")
+    assert a["speaker_id"].tolist() == ["Lopez", "Ana Lopez"]
+
+
+def test_pronouns_resolve_to_the_nearest_fitting_person_the_article_names(tmp_path):
+    a = attributions(tmp_path, "Mr. Okafor arrived late. Lisa Monaco, a former adviser, said the timing was odd. "
+                               "She said the bureau must explain.\n\n“We will look at everything,” he said.")
+    assert rows(a, "speaker", "speaker_id", "speaker_type") == [
+        ("Lisa Monaco", "Lisa Monaco", "named_person"), ("She", "Lisa Monaco", "named_person"),
+        ("he", "Okafor", "named_person")]
+
+
+def test_a_pronoun_with_no_person_before_it_stays_unresolved(tmp_path):
+    a = attributions(tmp_path, "“We will look at everything,” he said.")
+    assert rows(a, "speaker_id", "speaker_type") == [("he", "unresolved")]
+
+
+def test_a_role_resolves_by_the_articles_date(tmp_path):
+    text = "The secretary of state said the talks would resume."
+    by_date = {d: attributions(tmp_path, text, published=d, name=f"d{i}")["speaker_id"].tolist()
+               for i, d in enumerate(["2010-06-01", "2014-06-01", "2025-06-01", ""])}
+    assert by_date == {"2010-06-01": ["Hillary Clinton"], "2014-06-01": ["John Kerry"],
+                       "2025-06-01": ["Marco Rubio"], "": ["The secretary of state"]}
+
+
+def test_no_attribution_names_an_actor_the_article_does_not_mention(tmp_path):
+    """Undated titles ("the president", "Vice President") stand for an actor only where the article names it;
+    on US news that never mentions Xi or Han Zheng, no row may credit them."""
+    text = ("Vice President Biden visited the plant on Monday, saying jobs were coming back.\n\n"
+            "The president said the economy was growing. Chinese leaders said nothing.")
+    a = attributions(tmp_path, text)
+    named = set(a["speaker_id"])
+    actors = load_actors()
+    assert not named & {"Xi Jinping", "Han Zheng"}
+    assert all(s not in actors.by_id or s in {"Joe Biden"} for s in named), named
+
+
+# --- which cues ------------------------------------------------------------------------------------------
+
+def test_a_cue_inside_anothers_words_with_a_pronoun_is_folded_in(tmp_path):
+    a = attributions(tmp_path, "Sexton said he thinks the plan will fail.")
+    assert rows(a, "cue", "content") == [("said", "he thinks the plan will fail")]
+
+
+def test_a_named_source_inside_anothers_words_is_its_own_row(tmp_path):
+    a = attributions(tmp_path, "Bessent revealed that Washington hopes to sign a deal.")
+    assert a["cue_lemma"].tolist() == ["reveal", "hope"]
+
+
+def test_cues_are_lower_case_inside_a_sentence_but_not_in_a_title_case_headline(tmp_path):
+    a = attributions(tmp_path, "The Trump Show was on again. Farmers Warn Of Rising Costs")
+    assert a["cue"].tolist() == ["Warn"]
+
+
+@pytest.mark.parametrize("text, lemma, cue_class", [
+    ("Ms. Ruiz argued the rules were unfair.", "argue", "neutral"),
+    ("Ms. Ruiz conceded the rules were fair.", "concede", "concession"),
+    ("Ms. Ruiz criticized the rules as unfair.", "criticize", "critical"),
+    ("Ms. Ruiz believes the rules are unfair.", "believe", "belief"),
+    ("Ms. Ruiz tweeted that the rules were unfair.", "tweet", "neutral"),
+    ("A new poll shows the rules are unpopular.", "show", "neutral"),
+])
+def test_the_wider_cue_list_keeps_each_cues_class(tmp_path, text, lemma, cue_class):
+    a = attributions(tmp_path, text)
+    assert rows(a, "cue_lemma", "cue_class") == [(lemma, cue_class)]
+
+
+def test_according_to_is_a_cue_of_its_own_when_nothing_else_attributes(tmp_path):
+    a = attributions(tmp_path, "The plant will close in March, according to two people briefed on the plan.")
+    assert rows(a, "speaker", "cue", "content", "speaker_type") == [
+        ("two people briefed on the plan", "according to", "The plant will close in March", "anonymous")]
