@@ -8,7 +8,7 @@ Example:
     >>> TABLES["frame_matches"][:4]
     ('doc_id', 'sent_id', 'lexicon', 'frame')
     >>> ALL, VOICES
-    ('all', ('quoted', 'narration'))
+    ('all', ('quoted', 'paraphrase', 'narration'))
 """
 
 from __future__ import annotations
@@ -26,8 +26,10 @@ LOADED, LOADED_WITH_WARNINGS, SKIPPED = STATUSES
 #: Where a sentence stands in its article.
 POSITIONS = ("headline", "lede", "body")
 #: Whose words: inside a quotation span, or the outlet's own narration.
-VOICES = ("quoted", "narration")
-QUOTED, NARRATION = VOICES
+#: Whose words: quoted (inside quotation marks), paraphrase (the unquoted words of a sentence that attributes
+#: indirect or mixed speech to someone: "Xi said the talks went well") and the outlet's own narration.
+VOICES = ("quoted", "paraphrase", "narration")
+QUOTED, PARAPHRASE, NARRATION = VOICES
 #: Reporting-cue classes ("said" is neutral, "warned" alarm, "welcomed" conciliatory, "described" descriptive,
 #: "criticized" critical, "conceded" concession, "believes" belief: beliefs and intentions).
 CUE_CLASSES = ("neutral", "alarm", "conciliatory", "descriptive", "critical", "concession", "belief")
@@ -79,7 +81,7 @@ LOAD_REPORT_COLUMNS = ("input", "doc_id", "kind", "status", "reason", "encoding"
 REMOVED_COLUMNS = ("doc_id", "line_no", "rule", "category", "text")
 SENTENCE_COLUMNS = ("doc_id", "sent_id", "para_id", "position", "text", "start", "end", "n_words")
 #: Columns :func:`framing.corpus.measure_voice` adds to the sentences table.
-VOICE_COLUMNS = ("n_words_quoted", "n_words_narration", "voice")
+VOICE_COLUMNS = ("n_words_quoted", "n_words_paraphrase", "n_words_narration", "voice")
 QUOTE_COLUMNS = ("doc_id", "quote_id", "para_id", "start", "end", "text", "closed", "continued")
 MATCH_COLUMNS = ("doc_id", "sent_id", "lexicon", "frame", "term", "match", "start", "end", "voice",
                  "negated", "negator")

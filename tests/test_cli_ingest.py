@@ -63,7 +63,7 @@ def test_signals_writes_every_table(seeds_dir, tmp_path, capsys):
     scores = pd.read_csv(tmp_path / "s" / "frame_scores.csv")
     assert {"ci_low", "ci_high", "value", "measure", "level"} <= set(scores.columns)
     matches = pd.read_parquet(tmp_path / "s" / "frame_matches.parquet")
-    assert set(matches.voice) == {"quoted", "narration"}
+    assert set(matches.voice) == {"quoted", "paraphrase", "narration"}
 
 
 def test_signals_with_a_user_lexicon(seeds_dir, tmp_path):

@@ -84,7 +84,7 @@ def test_each_figure_csv_is_the_plotted_data(seed_reports):
     import pandas as pd
 
     balance = pd.read_csv(out / "figures" / "frame_balance_by_voice.csv")
-    assert balance.group.tolist() == ["narration", "quoted"] and {"value", "ci_low", "ci_high"} <= set(balance)
+    assert set(balance.group) == {"narration", "paraphrase", "quoted"} and {"value", "ci_low", "ci_high"} <= set(balance)
     svg = (out / "figures" / "frame_balance_by_voice.svg").read_text()
     assert "<dc:date>" not in svg  # no timestamp inside the figure
     assert b"CreationDate" not in (out / "figures" / "frame_balance_by_voice.pdf").read_bytes()

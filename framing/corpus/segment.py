@@ -223,6 +223,7 @@ def measure_voice(sentences: pd.DataFrame, *, quotes: pd.DataFrame) -> pd.DataFr
                         a, b = max(qs, s_start) - s_start, min(qe, s_end) - s_start
                         quoted[pos] += count_words(texts[pos][a:b])
     out["n_words_quoted"] = np.minimum(quoted, out["n_words"].to_numpy())
+    out["n_words_paraphrase"] = np.zeros(len(out), dtype=np.int64)  # set by framing.extract.mark_paraphrase
     out["n_words_narration"] = out["n_words"] - out["n_words_quoted"]
     out["voice"] = np.where(out["n_words_quoted"] > out["n_words_narration"], QUOTED, NARRATION)
     return out

@@ -7,8 +7,10 @@ from framing.extract.kwic import kwic
 from framing.extract.reuse import sign_documents
 from framing.extract.sentiment import PatternScorer, score_sentiment
 from framing.extract.terms import add_term_counts, count_group_terms, count_terms
+from framing.extract.voice import mark_paraphrase, paraphrase_matches
 
 __all__ = [
     "PatternScorer", "UnbalancedQuoteWarning", "add_term_counts", "count_group_terms", "count_terms",
-    "extract_attributions", "kwic", "match_frames", "score_sentiment", "sign_documents",
+    "extract_attributions", "kwic", "mark_paraphrase", "match_frames", "paraphrase_matches", "score_sentiment",
+    "sign_documents",
 ]

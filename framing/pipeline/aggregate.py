@@ -121,6 +121,8 @@ def mark_shared_clusters(comparisons: pd.DataFrame, clusters: pd.DataFrame) -> p
         return out[list(COMPARISON_COLUMNS)]
     of_outlet = clusters.groupby("outlet")["cluster_id"].agg(frozenset).to_dict()
     outlet_rows = out["by"] == "outlet"
+    if not outlet_rows.any():  # e.g. only voice comparisons (one outlet)
+        return out[list(COMPARISON_COLUMNS)]
     out.loc[outlet_rows, "shared_clusters"] = [
         len(of_outlet.get(a, frozenset()) & of_outlet.get(b, frozenset()))
         for a, b in zip(out.loc[outlet_rows, "group_a"], out.loc[outlet_rows, "group_b"])]

@@ -23,6 +23,7 @@ from framing.extract.frames import match_frames
 from framing.extract.reuse import sign_documents
 from framing.extract.sentiment import score_sentiment
 from framing.extract.terms import count_group_terms
+from framing.extract.voice import mark_paraphrase, paraphrase_matches
 from framing.schema import SENTIMENT_LEVELS, TERM_GROUPINGS
 from framing.stats.frame_scores import frame_units
 
@@ -68,6 +69,8 @@ def score_chunk(chunk: Corpus, run: Plan) -> Part:
     attributions = extract_attributions(sentences, quotes=chunk.quotes, actors=res.actors, verbs=res.verbs,
                                         channels=res.channels, speaker_types=res.speaker_types,
                                         published=chunk.articles.set_index("doc_id")["published"])
+    sentences = mark_paraphrase(sentences, attributions)
+    matches = paraphrase_matches(matches, sentences)
     tables = {"articles": chunk.articles, "sentences": sentences, "frame_matches": matches,
               "sentiment": score_sentiment(sentences), "attributions": attributions,
               "load_report": chunk.load_report, "removed_lines": chunk.removed}
@@ -92,7 +95,8 @@ def part_of(tables: dict[str, pd.DataFrame], run: Plan) -> Part:
             t[~t["doc_id"].isin(gone)] for t in (sentences, matches, sentiment, attributions))
         weights = {}
     lexicons = list(run.resources.lexicons)
-    slim = sentences[["doc_id", "sent_id", "position", "voice", "n_words", "n_words_quoted", "n_words_narration"]]
+    slim = sentences[["doc_id", "sent_id", "position", "voice", "n_words", "n_words_quoted", "n_words_paraphrase",
+                      "n_words_narration"]]
     grouped = with_metadata(slim, articles, run.group_cols)
     units = frame_units(grouped, matches, lexicon=lexicons)  # one unit per sentence, in sentence order
     keys = pd.MultiIndex.from_frame(units[["doc_id", "sent_id"]])
@@ -114,7 +118,7 @@ def part_of(tables: dict[str, pd.DataFrame], run: Plan) -> Part:
         units, voice_units, slim_attributions = (
             t.assign(weight=t["doc_id"].map(weights).fillna(1.0).astype(float))
             for t in (units, voice_units, slim_attributions))
-    drop = ["n_words_quoted", "n_words_narration"]
+    drop = ["n_words_quoted", "n_words_paraphrase", "n_words_narration"]
     return Part(tables, compact(units.drop(columns=drop)), compact(voice_units.drop(columns=drop)), terms,
                 compact(slim_attributions))
 

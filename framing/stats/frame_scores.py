@@ -21,7 +21,7 @@ import pandas as pd
 
 from framing.config.lexicons import Lexicon, load_lexicon
 from framing.corpus.metadata import with_metadata
-from framing.schema import ALL, FRAME_LEVELS, FRAME_SCORE_COLUMNS, NARRATION, QUOTED, with_extra
+from framing.schema import ALL, FRAME_LEVELS, FRAME_SCORE_COLUMNS, VOICES, with_extra
 from framing.stats.bootstrap import bootstrap_sums
 from framing.stats.grouping import count_docs, group_rows
 
@@ -41,7 +41,8 @@ def frame_units(sentences: pd.DataFrame, matches: pd.DataFrame, *,
     """Build the resampling units: one row per sentence (or sentence part per voice) with frame counts.
 
     Args:
-        sentences: Sentences, with ``n_words_quoted``/``n_words_narration`` when ``by_voice``.
+        sentences: Sentences, with ``n_words_quoted``/``n_words_narration`` (and ``n_words_paraphrase``, from
+            :func:`framing.extract.mark_paraphrase`) when ``by_voice``.
         matches: Frame matches (negated matches are not counted).
         lexicon: One lexicon or several; every frame of each gets a count column.
         by_voice: Split each sentence into its quoted and narrated parts (parts without words are dropped).
@@ -61,7 +62,7 @@ def frame_units(sentences: pd.DataFrame, matches: pd.DataFrame, *,
     keys = ["doc_id", "sent_id", "voice"] if by_voice else ["doc_id", "sent_id"]
     if by_voice:
         parts = [sentences.assign(voice=voice, n_words=sentences[f"n_words_{voice}"])
-                 for voice in (QUOTED, NARRATION)]
+                 for voice in VOICES if f"n_words_{voice}" in sentences]
         base = pd.concat([p[p["n_words"] > 0] for p in parts], ignore_index=True)
     else:
         base = sentences.reset_index(drop=True)
@@ -274,7 +275,7 @@ def score_frame_levels(sentences: pd.DataFrame, matches: pd.DataFrame, *, articl
     """
     lexs = as_lexicons(list(lexicons))
     all_cols = sorted({c for by in levels for c in by})
-    needed = ["doc_id", "sent_id", "n_words", "n_words_quoted", "n_words_narration", *all_cols]
+    needed = ["doc_id", "sent_id", "n_words", "n_words_quoted", "n_words_paraphrase", "n_words_narration", *all_cols]
     slim = sentences[[c for c in dict.fromkeys(needed) if c in sentences.columns]]
     sents = with_metadata(slim, articles, all_cols)
     units = {voice: frame_units(sents, matches, lexicon=lexs, by_voice=voice)

@@ -92,6 +92,8 @@ def score_term_counts(
         frame = pd.DataFrame({"by": by, "group": group, "term": vocab, "log_odds": delta, "z": z,
                               "count_group": as_count(y_i), "count_rest": as_count(y_j),
                               "n_group": as_count(np.float64(n_i)), "n_rest": as_count(np.float64(n_j))})
-        frame = frame.sort_values(["z", "term"], ascending=[False, True], kind="mergesort")
+        # ties (z equal to 9 decimals; sums of weighted counts differ in the last bits by chunking) by term
+        frame = frame.assign(_z=np.round(z, 9)).sort_values(["_z", "term"], ascending=[False, True],
+                                                            kind="mergesort").drop(columns="_z")
         rows.append(frame.head(top) if top else frame)
     return pd.concat(rows, ignore_index=True)[list(TERM_COLUMNS)]
