@@ -191,3 +191,28 @@ def test_according_to_is_a_cue_of_its_own_when_nothing_else_attributes(tmp_path)
     a = attributions(tmp_path, "The plant will close in March, according to two people briefed on the plan.")
     assert rows(a, "speaker", "cue", "content", "speaker_type") == [
         ("two people briefed on the plan", "according to", "The plant will close in March", "anonymous")]
+
+
+@pytest.mark.parametrize("text, speaker, content, quote_type", [
+    ("Sorry, Mr. Park said.", "Mr. Park", "Sorry", "indirect"),
+    ("Turnout will be low, said Ana Ruiz, a county clerk.", "Ana Ruiz", "Turnout will be low", "indirect"),
+    ("The plan may be “strategic,” said Ana Ruiz.", "Ana Ruiz", "The plan may be “strategic,”", "mixed"),
+    ("“We will win,” said a senior campaign adviser.", "a senior campaign adviser", "We will win", "direct"),
+    ("“We will win,” the candidate said.", "the candidate", "We will win", "direct"),
+    ("Rep. Tom Cole of Oklahoma, an ally of the leadership, said the vote would hold.", "Rep. Tom Cole",
+     "the vote would hold", "indirect"),
+])
+def test_more_speaker_and_content_shapes(tmp_path, text, speaker, content, quote_type):
+    a = attributions(tmp_path, text)
+    assert rows(a, "speaker", "content", "quote_type") == [(speaker, content, quote_type)]
+
+
+def test_a_quotation_after_a_colon_runs_over_its_sentences(tmp_path):
+    a = attributions(tmp_path, "Ms. Lund said: “The bridge is unsafe. We will close it.”")
+    assert rows(a, "speaker", "content", "quote_type") == [
+        ("Ms. Lund", "The bridge is unsafe. We will close it.", "direct")]
+
+
+def test_a_participle_takes_the_name_that_opens_the_sentence(tmp_path):
+    a = attributions(tmp_path, "Ana Ruiz released a statement on Monday, saying the plant would close.")
+    assert rows(a, "speaker", "cue", "content") == [("Ana Ruiz", "saying", "the plant would close")]

@@ -59,21 +59,22 @@ from framing.extract.document import (
     warn_unbalanced,
 )
 from framing.extract.names import find_person_mentions, full_names
-from framing.extract.resolve import report_hedge, resolve_speakers
+from framing.extract.resolve import according_to, report_hedge, resolve_speakers
 from framing.extract.sources import add_speaker_types, find_hedges
 from framing.extract.speakers import (
     _DETERMINERS,
+    INVERTED,
+    INVERTED_NP,
+    is_title_case,
+    NOT_OPENING,
+    OPENING_NAME,
+    name_end,
     previous_word,
     sentence_subject,
     speaker_before,
 )
 from framing.schema import ATTRIBUTION_COLUMNS
-
-# an inverted speaker after the cue: "…,” said Sen. Claire McCaskill", "said Huckabee spokeswoman Alice Stewart"
-_INVERTED = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+|(?:spokes(?:man|woman|person)|aide|adviser|advisor|"
-                       r"strategist|senator|official|director|chairman|chairwoman|president)\s+){0,5}[A-Z][\w’'.-]*)")
-# the small words a headline in title case keeps in lower case: "Xi Urges Trump to Act Prudently on US Arms Sales"
-_TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "at", "by", "with", "as", "vs"})
+from framing.text import count_words
 
 def extract_attributions(
     sentences: pd.DataFrame,
@@ -155,7 +156,7 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
     mentions = [(m, resolve_mention(doc, m)) for m in raw_mentions]
     subject = sentence_subject(mentions, text, s0, doc)
     found: list[Found] = []
-    title_case = all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in re.findall(r"\w[\w’'-]*", text))
+    title_case = is_title_case(text)
     for cm in verbs.finditer(text):
         if doc.quoted(s0 + cm.start()):
             continue
@@ -204,13 +205,15 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
         if spk is None:  # inverted: said Xi
             nxt = [(m, ids) for m, ids in mentions if m.start >= end and not text[end:m.start].strip()]
             pm = re.match(r"\s+(he|she|it|they)\b", after, re.IGNORECASE)
-            cap = _INVERTED.match(after)
+            cap = INVERTED.match(after)
             if nxt:
                 spk = (nxt[0][0].text, nxt[0][1], nxt[0][0].start)
             elif pm:
                 spk = (pm.group(1), (), end + pm.start(1))
             elif cap and cap.group(1).split()[0].lower() not in _DETERMINERS:
-                spk = (cap.group(1), (), end + cap.start(1))
+                spk = (name_end(cap.group(1)), (), end + cap.start(1))
+            elif det := INVERTED_NP.match(after):  # "“…,” said a senior Cruz adviser."
+                spk = (det.group(1), (), end + det.start(1))
         if spk is not None:
             return Found(start, end, cue, cm.group(0), spk[0], spk[1], "direct", quote[0] - s0, quote[1] - s0,
                           quote)
@@ -223,8 +226,9 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
             return Found(start, end, cue, cm.group(0), last.speaker, last.speaker_ids, "", end, len(text))
         if subject is not None:
             return Found(start, end, cue, cm.group(0), subject[0].text, (subject[1],), "", end, len(text))
-        opening = re.match(r"\s*(He|She|They|We|I)\b", text)
-        if opening and prev_word in ("and", "but"):  # "She cut it to $42,000, but said she couldn't …"
+        opening = re.match(r"\s*(He|She|They|We|I)\b", text) or OPENING_NAME.match(text)
+        if opening and opening.group(1).split()[0] not in NOT_OPENING:
+            # "She cut it to $42,000, but said …", "Ann Ruiz released a statement, saying …": the sentence's subject
             return Found(start, end, cue, cm.group(0), opening.group(1), (), "", end, len(text))
         if participle:
             return None
@@ -242,6 +246,11 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
         m = subject[0]
         if re.match(r"\s*,", text[m.end:]) and m.start <= 2 + len(text) - len(text.lstrip()):
             spk = (m.text, (subject[1],), m.start)
+    if spk is None and before.endswith(",") and not found:  # "…, said Angie Holan, Politifact's editor."
+        cap = INVERTED.match(text[end:])
+        if cap and cap.group(1).split()[0].lower() not in _DETERMINERS and \
+                re.match(r"\s*(?:[,.;]|$)", text[end + cap.end():]):
+            return Found(start, end, cue, cm.group(0), name_end(cap.group(1)), (), "", 0, start)
     if spk is None:
         return None
     return Found(start, end, cue, cm.group(0), spk[0], spk[1], "", end, len(text), speaker_start=spk[2])
@@ -258,20 +267,17 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
     hedge_text = hedges[0][2] if hedges else hedge_extra
     hedge_channel = hedges[0][3] if hedges else channel_extra
     if not resolved and hedges:
-        h_start, h_end, h_text, h_channel = hedges[0]
-        source = h_text[len("according to "):]
-        ms = [(m, ids) for m, ids in mentions if h_start <= m.start < h_end]
-        speaker_id = ms[-1][1][0] if ms else source
-        # what is attributed: the words before "according to X", or after "According to X," at the start
-        content = text[:h_start].rstrip(" ,") or text[h_end:].strip(" ,.;:")
-        return [make_row(doc, sent_id, text, source, speaker_id, "according to",
-                     Cue("according to", "according to", "neutral"), "indirect", content, h_channel, h_text)]
+        return [according_to(doc, sent_id, text, hedges[0], mentions)]
     rows = []
     for i, (f, speaker_id) in enumerate(resolved):
         if f.quote_type == "direct":
             quote = f.direct_quote
             content = next((t for t in [quote_text(doc, quote)] if t), "")
             quote_type = "direct"
+            lead_in = text[resolved[i - 1][0].cue_end if i else 0:max(0, quote[0] - s0)]
+            if quote[0] >= s0 and count_words(lead_in) >= 2 and not re.search(r"[“”\"]", lead_in):
+                # "Trump's misinformation may be “strategic,” said Hemsley": the outlet's words around a quote
+                quote_type, content = "mixed", text[:quote[1] - s0].strip(" ,")
             # the quotation goes on after the cue: "“We agree,” Xi said, “on the whole.”"
             stop = resolved[i + 1][0].cue_start if i + 1 < len(resolved) else len(text)
             more = doc.quote_between(s0 + f.cue_end, s0 + stop)
@@ -291,7 +297,9 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
             lead = BEFORE_QUOTE.match(text, f.content_start, stop)
             if lead and doc.quoted(s0 + len(text) - 2):
                 quote_type = "direct"
-                content = text[lead.end():stop].strip(" ,.;:").strip("“”\"").removeprefix("''").removesuffix("''")
+                whole = doc.quote_starting_at(s0 + lead.end())
+                content = quote_text(doc, whole) if whole is not None and stop == len(text) else \
+                    text[lead.end():stop].strip(" ,.;:").strip("“”\"").removeprefix("''").removesuffix("''")
             elif re.search(r"[“”\"]|‘[^’]+’|''|``", content):
                 quote_type = "mixed"
             else:

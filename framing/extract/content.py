@@ -98,7 +98,9 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     attribution ("…, officials said." / "…, Stevens said, “is like …”"), the words before its speaker too."""
     after = text[f.content_start:stop]
     before = text[seg_start:f.speaker_start].rstrip() if f.speaker_start > seg_start else ""
-    if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 3:
+    if f.content_end <= f.cue_start:  # an inverted sentence-final attribution: "…, said Angie Holan, an editor."
+        return text[seg_start:f.content_end].strip(" ,.;:—–")
+    if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1:
         tail = after.strip(" ,.;:!?)")
         if not tail or _TRAILER.fullmatch(tail) or (f.cue.lemma == "tell" and count_words(tail) <= 3):
             return before.strip(" ,.;:—–")

@@ -4,7 +4,8 @@ but the hedge and channel of the sentence's other attributions."""
 
 from __future__ import annotations
 
-from framing.extract.content import Found
+from framing.config.verbs import Cue
+from framing.extract.content import Found, make_row
 from framing.extract.document import PRONOUNS, Document, clean_speaker, pronoun_actor
 from framing.extract.names import merge_name, surname
 
@@ -59,3 +60,16 @@ def _pronoun(doc: Document, f: Found, s0: int, sent_id: int, subject: str | None
         doc.genders.setdefault(person.name, gender)  # "Lisa Monaco … She said": later "he" is someone else
         return doc.actors_of(person.name) or merge_name(person.name, doc.full_names) or person.name
     return actor or f.speaker.lower()
+
+
+def according_to(doc: Document, sent_id: int, text: str, hedge: tuple[int, int, str, str], mentions
+                 ) -> dict[str, object]:
+    """The row of an "according to X" that is the sentence's only attribution: X is the speaker, and the words
+    before "according to X" (or after "According to X," at the start) are what it attributes."""
+    h_start, h_end, h_text, h_channel = hedge
+    source = h_text[len("according to "):]
+    ms = [(m, ids) for m, ids in mentions if h_start <= m.start < h_end]
+    speaker_id = ms[-1][1][0] if ms else source
+    content = text[:h_start].rstrip(" ,") or text[h_end:].strip(" ,.;:")
+    return make_row(doc, sent_id, text, source, speaker_id, "according to",
+                    Cue("according to", "according to", "neutral"), "indirect", content, h_channel, h_text)

@@ -147,14 +147,15 @@ _PARTY_TAG = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–.,]?\s*[\w. ]{0,12}\)$"
 _QUANTIFIERS = (r"the|a|an|some|many|most|several|few|two|three|four|five|six|seven|eight|nine|ten|"
                 r"one|another|other|that|this|these|those|his|her|their|its|our|half|three-quarters|two-thirds|"
                 r"[\w.-]+[’']s")
-_GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”]\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in (
+_GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”\"']\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in (
                              "and", "but", "which", "who", "that", "And", "But")) + ")"
                          r"((?:" + _QUANTIFIERS + r")\s+(?:[\w’'-]+\s+){0,3}(?!(?:also|who|which|that|not|never|"
                          r"has|have|had|was|were|is|are|be|been|will|would|could|did|does)\b)[a-z][a-z-]*[a-z])$",
                          re.IGNORECASE)
 # a name at a clause start, then ", " and an appositive in lower case, a number or a relative clause
 _APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\s))"
-                      r"((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,4}[A-Z][\w’'.-]*[a-z][\w’'.-]*),\s+"
+                      r"((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,4}[A-Z][\w’'.-]*[a-z][\w’'.-]*)"
+                      r"(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?,\s+"
                       r"(?=[a-z0-9]|(?:[A-Z][\w.’'-]*\s+){1,3}[a-z])")
 
 
@@ -206,3 +207,26 @@ def last_word(text: str) -> tuple[int, str]:
     return i, text[i:end]
 
 
+# an inverted speaker after the cue: "…,” said Sen. Claire McCaskill", "said Huckabee spokeswoman Alice Stewart"
+INVERTED = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+|(?:spokes(?:man|woman|person)|aide|adviser|advisor|"
+                       r"strategist|senator|official|director|chairman|chairwoman|president)\s+){0,5}[A-Z][\w’'.-]*)")
+INVERTED_NP = re.compile(r"\s+((?:a|an|the|his|her|their|its|one|two|three|several|many)\s+[^,.;:“”\"]{1,60}?)"
+                          r"(?=\s*(?:[,.;]|$))", re.IGNORECASE)
+# a name opening the sentence and followed by a verb in lower case: the subject of a later participle
+OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]*[a-z])\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b")
+NOT_OPENING = frozenset("The A An In On At For And But If As When While After Before This That These Those It "
+                         "There Here What Why How Some Many Most".split())
+
+
+def name_end(name: str) -> str:
+    """A name read after the cue without the sentence's full stop ("said Ana Ruiz." -> "Ana Ruiz"; "Jr." stays)."""
+    return name[:-1] if name.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr|St)\.$", name) else name
+
+
+# the small words a headline in title case keeps in lower case: "Xi Urges Trump to Act Prudently on US Arms Sales"
+_TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "at", "by", "with", "as", "vs"})
+
+
+def is_title_case(text: str) -> bool:
+    """Whether every word is capitalised but the small ones (a headline: "Farmers Warn Of Rising Costs")."""
+    return all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in re.findall(r"\w[\w’'-]*", text))
