@@ -149,6 +149,35 @@ def plot_grouped_intervals(data: pd.DataFrame, *, label: str = "group", series: 
     return ax
 
 
+_UNSTATED = {"unstated", "unknown", "other", "unresolved"}
+_HATCHES = ("", "//", "..", "xx", "\\\\")
+
+
+def _distinct_styles(keys: list[str], colors: dict[str, str] | None) -> dict[str, tuple[str, str]]:
+    """A (colour, hatch) per key, no two alike within one figure: fixed colours for sides and cue classes,
+    light grey for "unstated"/"other", the Okabe-Ito colours not taken for the rest, then the same colours
+    hatched once the eight are used up (channel reliance can have a dozen keys).
+
+    Example:
+        >>> styles = _distinct_styles([f"k{i}" for i in range(10)] + ["unstated"], None)
+        >>> len(set(styles.values())), styles["unstated"], styles["k8"][1] != ""
+        (11, ('#BBBBBB', ''), True)
+    """
+    fixed = {**SIDE_COLORS, **CUE_CLASS_COLORS, **(colors or {})}
+    out: dict[str, tuple[str, str]] = {}
+    for key in keys:
+        if key in fixed:
+            out[key] = (fixed[key], "")
+        elif key in _UNSTATED:
+            out[key] = ("#BBBBBB", "")
+    free = [(c, h) for h in _HATCHES for c in OKABE_ITO if (c, h) not in out.values()]
+    rest = iter(free)
+    for key in keys:
+        if key not in out:
+            out[key] = next(rest, ("#999999", "++"))
+    return {key: out[key] for key in keys}
+
+
 def plot_shares(data: pd.DataFrame, *, label: str = "group", key: str = "key", value: str = "share",
                 xlabel: str = "share", colors: dict[str, str] | None = None, ax: Axes | None = None) -> Axes:
     """Stacked horizontal bars of shares (each row sums to 1): share of voice, channels, verb classes.
@@ -162,10 +191,9 @@ def plot_shares(data: pd.DataFrame, *, label: str = "group", key: str = "key", v
     ax = _axes(ax, rows=len(wide))
     left = pd.Series(0.0, index=wide.index)
     rows = list(wide.index)[::-1]
-    palette = {**SIDE_COLORS, **CUE_CLASS_COLORS, **(colors or {})}
-    for i, col in enumerate(wide.columns):
-        color = palette.get(str(col), OKABE_ITO[i % len(OKABE_ITO)])
-        ax.barh(range(len(rows)), wide.loc[rows, col], left=left.loc[rows], color=color, label=str(col), height=0.7)
+    for col, (color, hatch) in _distinct_styles([str(c) for c in wide.columns], colors).items():
+        ax.barh(range(len(rows)), wide.loc[rows, col], left=left.loc[rows], color=color, hatch=hatch,
+                edgecolor="white" if hatch else None, linewidth=0, label=col, height=0.7)
         left = left + wide[col]
     ax.set_yticks(range(len(rows)), [short(r) for r in rows])
     ax.set_xlim(0, 1)
