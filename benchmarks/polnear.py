@@ -11,7 +11,7 @@ perceptions ("polls show"), with verb, noun and prepositional cues. framing's ``
 default resources, is the prediction. Nothing here imports framing's gold readers: this file parses brat itself.
 
 * **lenient** match: same document; the predicted cue shares a lemma with the gold cue (lemminflect, ignoring
-  auxiliaries: "has learned" ~ "learned"); the content words overlap with Dice ≥ 0.5 (lower-cased word
+  auxiliaries: "has learned" ~ "learned"), or both are the same punctuation (a speaker label's colon); the content words overlap with Dice ≥ 0.5 (lower-cased word
   multisets, punctuation and quotation marks ignored). Pairs are matched one to one, best overlap first.
 * **strict** match: lenient, and the content words are the same sequence (a leading "that" and punctuation
   ignored).
@@ -105,6 +105,11 @@ def join_continued(rows: list[dict]) -> list[dict]:
     return out
 
 
+def _same_mark(a: str, b: str) -> bool:
+    """Cues without words match when they are the same punctuation ("Lynch: No outside influence …")."""
+    return not words(a) and not words(b) and a.strip() != "" and a.strip() == b.strip()
+
+
 def read_gold(split: str) -> tuple[Path, dict[str, list[dict[str, str]]]]:
     """(text folder, {doc_id: [{cue, source, content}]}) from the first annotator's file of each article."""
     folder = POLNEAR / split
@@ -136,7 +141,7 @@ def match(pred: list[dict[str, str]], gold: list[dict[str, str]]) -> list[tuple[
     for i, p in enumerate(pred):
         pc, pw = cue_lemmas(p["cue"]), words(p["content"])
         for j, g in enumerate(gold):
-            if not pc & cue_lemmas(g["cue"]):
+            if not (pc & cue_lemmas(g["cue"]) or _same_mark(p["cue"], g["cue"])):
                 continue
             gw = words(g.get("content", ""))
             score = dice(pw, gw)

@@ -216,3 +216,18 @@ def test_a_quotation_after_a_colon_runs_over_its_sentences(tmp_path):
 def test_a_participle_takes_the_name_that_opens_the_sentence(tmp_path):
     a = attributions(tmp_path, "Ana Ruiz released a statement on Monday, saying the plant would close.")
     assert rows(a, "speaker", "cue", "content") == [("Ana Ruiz", "saying", "the plant would close")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Lynch: No outside influence on the inquiry", "Lynch", "No outside influence on the inquiry"),
+    ("TAPPER: And you think the race is over?", "TAPPER", "And you think the race is over?"),
+])
+def test_a_speaker_label_before_a_colon(tmp_path, text, speaker, content):
+    a = attributions(tmp_path, "The hearing went on for hours.\n\n" + text)
+    assert rows(a, "speaker", "cue", "content") == [(speaker, ":", content)]
+
+
+@pytest.mark.parametrize("text", ["Update: The vote was moved to Friday.", "Watch: The full interview.",
+                                  "In Ohio: turnout was low."])
+def test_labels_that_name_no_one_are_not_speakers(tmp_path, text):
+    assert attributions(tmp_path, text).empty

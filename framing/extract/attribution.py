@@ -65,6 +65,7 @@ from framing.extract.speakers import (
     _DETERMINERS,
     INVERTED,
     INVERTED_NP,
+    colon_speaker,
     is_title_case,
     NOT_OPENING,
     OPENING_NAME,
@@ -173,6 +174,10 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
         if found_one is not None and not nested(text, found, found_one):
             found.append(found_one)
     hedges = find_hedges(text, doc.channels)
+    if not found and not hedges and (spk := colon_speaker(text, mentions)) is not None:
+        # "Lynch: No outside influence on FBI probe" (a headline), "TAPPER: And you …" (a transcript)
+        found.append(Found(spk[3], spk[3] + 1, Cue(":", ":", "neutral"), ":", spk[0], spk[1], "", spk[4], len(text),
+                           speaker_start=spk[2]))
     rows = _finish(doc, sent, found, hedges, mentions, subject)
     # remember subjects and mentions for later sentences
     if subject is not None:

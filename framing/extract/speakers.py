@@ -230,3 +230,29 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to",
 def is_title_case(text: str) -> bool:
     """Whether every word is capitalised but the small ones (a headline: "Farmers Warn Of Rising Costs")."""
     return all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in re.findall(r"\w[\w’'-]*", text))
+
+
+# a speaker label before a colon that opens a sentence: a name ("Lynch:", "Bernie Sanders:") or a transcript's
+# capitals ("TAPPER:"); the words after it are that speaker's
+COLON_LABEL = re.compile(r"\s*((?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]*[a-z]|[A-Z][A-Z’'-]{2,}):\s+(?=\S)")
+NOT_A_LABEL = frozenset("Update Updated Watch Related Read Source Sources Note Editor Photo Video Watch Live Breaking "
+                        "Exclusive Opinion Analysis Correction Clarification Disclosure Warning Listen Graphic Map "
+                        "Chart Transcript Background Context Summary Bottom Why What How Who When Where Also More "
+                        "Plus Question Answer Q A UPDATE WATCH BREAKING EXCLUSIVE READ VIDEO LIVE NOTE PHOTO".split())
+
+
+def colon_speaker(text: str, mentions: list[tuple[Mention, tuple[str, ...]]]
+                  ) -> tuple[str, tuple[str, ...], int, int, int] | None:
+    """A speaker label opening a sentence: (label, actor ids, start, colon offset, where the words start).
+
+    Example:
+        >>> colon_speaker("Lynch: No outside influence on the inquiry", [])
+        ('Lynch', (), 0, 5, 7)
+        >>> colon_speaker("In Ohio: turnout was low.", []) is None
+        True
+    """
+    label = COLON_LABEL.match(text)
+    if label is None or label.group(1) in NOT_A_LABEL or label.group(1).split()[0] in NOT_OPENING:
+        return None
+    ids = next((ids for m, ids in mentions if m.start == label.start(1)), ())
+    return label.group(1), ids, label.start(1), label.end(1), label.end()
