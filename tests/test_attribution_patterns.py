@@ -231,3 +231,19 @@ def test_a_speaker_label_before_a_colon(tmp_path, text, speaker, content):
                                   "In Ohio: turnout was low."])
 def test_labels_that_name_no_one_are_not_speakers(tmp_path, text):
     assert attributions(tmp_path, text).empty
+
+
+def test_a_coordinated_verb_ends_the_content(tmp_path):
+    a = attributions(tmp_path, "Cross called the election “a citizenship election” and likened it to 1964.")
+    assert rows(a, "cue", "content") == [("called", "the election “a citizenship election”")]
+
+
+@pytest.mark.parametrize("text", ["The October report exceeded forecasts.", "Rubio: Finish second.",
+                                  "Contributing: Grant Miller, Anna Ruiz and Li Wei."])
+def test_nouns_and_lists_are_not_attributions(tmp_path, text):
+    assert attributions(tmp_path, text).empty
+
+
+def test_a_speaker_phrase_after_the_last_comma_is_not_content(tmp_path):
+    a = attributions(tmp_path, "Consumer sentiment rose again, the University of Michigan reported last week.")
+    assert rows(a, "speaker", "content") == [("University of Michigan", "Consumer sentiment rose again")]

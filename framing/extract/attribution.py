@@ -70,6 +70,7 @@ from framing.extract.speakers import (
     NOT_OPENING,
     OPENING_NAME,
     name_end,
+    not_a_cue,
     previous_word,
     sentence_subject,
     speaker_before,
@@ -162,12 +163,8 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
         if doc.quoted(s0 + cm.start()):
             continue
         cue = verbs.forms[" ".join(cm.group(0).lower().split())]
-        if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not title_case:
-            continue  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
-        if previous_word(text, cm.start()).lower() in _DETERMINERS:
-            continue  # "the warning", "a report": a noun
-        if cue.lemma == "thank" and re.match(r"\s+(?:to|in part)\b", text[cm.end():]):
-            continue  # "thanks to", "thanks in part to": no one is thanked
+        if not_a_cue(text, cm, cue.lemma, title_case=title_case):
+            continue
         if cue.lemma == "call" and re.match(r"\s+(?:[\w’'-]+\s+){0,2}for\b", text[cm.end():]):
             cue = Cue(cue.form, "call for", verbs.forms.get("called for", cue).cue_class)
         found_one = _attribute(doc, text, s0, cm, cue, mentions, subject, found)

@@ -34,6 +34,9 @@ _NESTED_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # adverbs and times between a cue and its "that": "said repeatedly that …", "said on Monday that …"
 _LEAD_ADVERBS = re.compile(r"^(?:(?:[\w-]+ly|again|also|then|later|earlier|today|yesterday|(?:on|last|this|in)\s+"
                            r"(?:an?\s+)?[\w-]+)\s*,?\s+)+(?=that\s)", re.IGNORECASE)
+# ", and" or "and" before a past-tense verb (not a noun phrase), or a dangling conjunction at the end
+_AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z]+ed\b(?!\s+(?:by|to)\b))|"
+                       r"[,;]?\s+(?:and|but|while)$")
 # cues whose content follows an addressee: "told police officials that …", "warned allies that …"
 _ADDRESSED = {"tell", "warn", "assure", "remind", "inform", "promise", "write", "caution", "convince", "brief"}
 _ADDRESSEE = re.compile(r"(?:[\w’'.-]+\s+){1,6}?that\s+")
@@ -100,6 +103,11 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     before = text[seg_start:f.speaker_start].rstrip() if f.speaker_start > seg_start else ""
     if f.content_end <= f.cue_start:  # an inverted sentence-final attribution: "…, said Angie Holan, an editor."
         return text[seg_start:f.content_end].strip(" ,.;:—–")
+    comma = before.rfind(",")
+    if 0 <= comma and not before.endswith(",") and count_words(before[comma + 1:]) <= 4 and \
+            (not (tail := after.strip(" ,.;:!?)")) or _TRAILER.fullmatch(tail)):
+        # "…, the University of Michigan reported last week.": words of the speaker's phrase after the comma
+        before = before[:comma + 1]
     if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1:
         tail = after.strip(" ,.;:!?)")
         if not tail or _TRAILER.fullmatch(tail) or (f.cue.lemma == "tell" and count_words(tail) <= 3):
@@ -111,6 +119,8 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
         content = content[m.end():] if (m := _ADDRESSEE.match(content)) and not re.search(r"[,;:“\"]", m.group(0)) \
             else content
     content = _LEAD_ADVERBS.sub("", content)
+    # a coordinated verb ends what the cue attributes: "called the deal “terrible” and likened it to …"
+    content = _AND_VERB.split(content, maxsplit=1)[0].rstrip(" ,;")
     return re.sub(r"^(that|as|to)\s+", "", content)
 
 

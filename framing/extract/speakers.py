@@ -235,7 +235,8 @@ def is_title_case(text: str) -> bool:
 # a speaker label before a colon that opens a sentence: a name ("Lynch:", "Bernie Sanders:") or a transcript's
 # capitals ("TAPPER:"); the words after it are that speaker's
 COLON_LABEL = re.compile(r"\s*((?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]*[a-z]|[A-Z][A-Z’'-]{2,}):\s+(?=\S)")
-NOT_A_LABEL = frozenset("Update Updated Watch Related Read Source Sources Note Editor Photo Video Watch Live Breaking "
+NOT_A_LABEL = frozenset("Contributing Continued Twitter Facebook Instagram Email Follow Credit Credits Reporting "
+                        "Update Updated Watch Related Read Source Sources Note Editor Photo Video Watch Live Breaking "
                         "Exclusive Opinion Analysis Correction Clarification Disclosure Warning Listen Graphic Map "
                         "Chart Transcript Background Context Summary Bottom Why What How Who When Where Also More "
                         "Plus Question Answer Q A UPDATE WATCH BREAKING EXCLUSIVE READ VIDEO LIVE NOTE PHOTO".split())
@@ -252,7 +253,31 @@ def colon_speaker(text: str, mentions: list[tuple[Mention, tuple[str, ...]]]
         True
     """
     label = COLON_LABEL.match(text)
-    if label is None or label.group(1) in NOT_A_LABEL or label.group(1).split()[0] in NOT_OPENING:
+    if label is None or label.group(1) in NOT_A_LABEL or label.group(1).split()[0] in NOT_OPENING or \
+            count_words(text[label.end():]) < 3:  # "Rubio: Finish second." is a list, not words of Rubio's
         return None
     ids = next((ids for m, ids in mentions if m.start == label.start(1)), ())
     return label.group(1), ids, label.start(1), label.end(1), label.end()
+
+
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|show|shows|said|says|found|finds|is|was|are|were|has|had)\b")
+
+
+def not_a_cue(text: str, cm: re.Match[str], lemma: str, *, title_case: bool) -> bool:
+    """Whether a cue form found in a sentence is used as something else.
+
+    Example:
+        >>> import re
+        >>> [not_a_cue(t, re.search(w, t), l, title_case=False) for t, w, l in [
+        ...     ("The Trump Show aired.", "Show", "show"), ("the warning was clear", "warning", "warn"),
+        ...     ("The October report exceeded forecasts.", "report", "report"), ("thanks to Ruiz", "thanks", "thank"),
+        ...     ("Ruiz said so.", "said", "say")]]
+        [True, True, True, True, False]
+    """
+    if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not title_case:
+        return True  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
+    if previous_word(text, cm.start()).lower() in _DETERMINERS:
+        return True  # "the warning", "a report": a noun
+    if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
+        return True  # "The October report exceeded …", "G-III reports show": a noun
+    return lemma == "thank" and re.match(r"\s+(?:to|in part)\b", text[cm.end():]) is not None  # "thanks to"
