@@ -247,3 +247,12 @@ def test_nouns_and_lists_are_not_attributions(tmp_path, text):
 def test_a_speaker_phrase_after_the_last_comma_is_not_content(tmp_path):
     a = attributions(tmp_path, "Consumer sentiment rose again, the University of Michigan reported last week.")
     assert rows(a, "speaker", "content") == [("University of Michigan", "Consumer sentiment rose again")]
+
+
+def test_they_is_never_one_person(tmp_path):
+    a = attributions(tmp_path, "Xi Jinping met the delegates. They said the talks were useful.")
+    assert rows(a, "speaker", "speaker_id", "speaker_type") == [("They", "they", "unresolved")]
+
+
+def test_a_month_is_no_speaker(tmp_path):
+    assert attributions(tmp_path, "Sales fell in the spring, and in June reported losses grew.").empty

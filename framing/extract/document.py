@@ -121,8 +121,8 @@ def pronoun_actor(doc: Document, pronoun: str, sent_id: int, subject: str | None
             return False
         if want == "it":
             return actor.kind in ("organisation", "media")
-        if want == "any":
-            return True
+        if want == "any":  # "they": a body or outlet, not one person
+            return actor.kind in ("organisation", "media")
         return actor.kind == "person" and actor.gender in ("", want)
 
     if subject and fits(subject):

@@ -33,6 +33,8 @@ _LEADING = {"after", "while", "when", "where", "what", "which", "who", "whom", "
             "even", "once", "until", "unless", "whether", "before", "why", "how"}
 
 _DOCUMENT_NOUN = re.compile(r"\b(?:statement|readout|communiqu[eé]|release|post|letter|memo|report)s?$", re.IGNORECASE)
+_CALENDAR = frozenset("January February March April May June July August September October November December Monday "
+                      "Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday".split())
 _OF_LIKE = {"of", "for", "from", "at", "with"}
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my",
@@ -122,7 +124,7 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
     np_ = _CAP_NP.search(head, offset)
     if np_:
         words = np_.group(1).split()
-        if words and words[-1][:1].isupper() and (
+        if words and words[-1][:1].isupper() and not set(words) <= _CALENDAR and (
                 words[0].lower() not in _DETERMINERS | _PREPOSITIONS
                 or (words[0].lower() == "the" and len(words) > 1 and words[1].isupper())):  # "The FBI"
             return np_.group(1), (), np_.start(1)
