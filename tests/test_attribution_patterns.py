@@ -256,3 +256,10 @@ def test_they_is_never_one_person(tmp_path):
 
 def test_a_month_is_no_speaker(tmp_path):
     assert attributions(tmp_path, "Sales fell in the spring, and in June reported losses grew.").empty
+
+
+@pytest.mark.parametrize("text", ["On Tuesday, Mr. Okafor deflected questions before saying the vote would hold.",
+                                  "Here in Columbia, Mr. Okafor stepped up his criticism, saying the vote would hold."])
+def test_a_participle_after_an_opening_phrase_takes_the_sentences_subject(tmp_path, text):
+    a = attributions(tmp_path, text)
+    assert rows(a, "speaker", "cue", "content") == [("Mr. Okafor", "saying", "the vote would hold")]

@@ -221,17 +221,19 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
                           quote)
     # 2. participle or coordinated verb: the speaker of the previous attribution or the sentence subject
     participle = cm.group(0).split()[0].lower().endswith("ing")
-    after_comma = bool(re.search(r"[,—–”\"]$", before)) or prev_word in ("and", "but", "while")
+    after_comma = bool(re.search(r"[,—–”\"]$", before)) or prev_word in ("and", "but", "while") or (
+        participle and prev_word in ("by", "before", "after", "when", "without"))  # "deflected …, before saying"
     if (participle and after_comma) or prev_word in ("and", "but"):
         if found:
             last = found[-1]
             return Found(start, end, cue, cm.group(0), last.speaker, last.speaker_ids, "", end, len(text))
         if subject is not None:
             return Found(start, end, cue, cm.group(0), subject[0].text, (subject[1],), "", end, len(text))
-        opening = re.match(r"\s*(He|She|They|We|I)\b", text) or OPENING_NAME.match(text)
-        if opening and opening.group(1).split()[0] not in NOT_OPENING:
+        opening = OPENING_NAME.match(text)
+        name = opening and (opening.group(1) or opening.group(2))
+        if name and name.split()[0] not in NOT_OPENING:
             # "She cut it to $42,000, but said …", "Ann Ruiz released a statement, saying …": the sentence's subject
-            return Found(start, end, cue, cm.group(0), opening.group(1), (), "", end, len(text))
+            return Found(start, end, cue, cm.group(0), name, (), "", end, len(text))
         if participle:
             return None
     if participle and not after_comma:

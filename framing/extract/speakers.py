@@ -215,7 +215,8 @@ INVERTED = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+|(?:spokes(?:man|woman|person)
 INVERTED_NP = re.compile(r"\s+((?:a|an|the|his|her|their|its|one|two|three|several|many)\s+[^,.;:“”\"]{1,60}?)"
                           r"(?=\s*(?:[,.;]|$))", re.IGNORECASE)
 # a name opening the sentence and followed by a verb in lower case: the subject of a later participle
-OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]*[a-z])\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b")
+OPENING_NAME = re.compile(r"\s*(?:[A-Z][^,;:“”\"]{0,40},\s+)?(?:(He|She|They|We|I)\b|((?:[A-Z][\w’'.-]+\s+){0,3}"
+                          r"[A-Z][\w’'-]*[a-z])\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)")
 NOT_OPENING = frozenset("The A An In On At For And But If As When While After Before This That These Those It "
                          "There Here What Why How Some Many Most".split())
 
