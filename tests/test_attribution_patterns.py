@@ -263,3 +263,16 @@ def test_a_month_is_no_speaker(tmp_path):
 def test_a_participle_after_an_opening_phrase_takes_the_sentences_subject(tmp_path, text):
     a = attributions(tmp_path, text)
     assert rows(a, "speaker", "cue", "content") == [("Mr. Okafor", "saying", "the vote would hold")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Six in 10 Virginia voters said the race was close.", "Six in 10 Virginia voters"),
+    ("A woman who has accused him said the apology came late.", "A woman who has accused him"),
+])
+def test_the_clause_before_a_speech_cue_is_its_speaker_when_nothing_else_is(tmp_path, text, speaker):
+    a = attributions(tmp_path, text)
+    assert a["speaker"].tolist() == [speaker]
+
+
+def test_the_clause_rule_is_for_speech_cues_only(tmp_path):
+    assert attributions(tmp_path, "A woman who has accused him believes the apology came late.").empty

@@ -74,6 +74,7 @@ from framing.extract.speakers import (
     previous_word,
     sentence_subject,
     speaker_before,
+    clause_subject,
 )
 from framing.schema import ATTRIBUTION_COLUMNS
 from framing.text import count_words
@@ -171,8 +172,7 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
         if found_one is not None and not nested(text, found, found_one):
             found.append(found_one)
     hedges = find_hedges(text, doc.channels)
-    if not found and not hedges and (spk := colon_speaker(text, mentions)) is not None:
-        # "Lynch: No outside influence on FBI probe" (a headline), "TAPPER: And you …" (a transcript)
+    if not found and not hedges and (spk := colon_speaker(text, mentions)) is not None:  # "Lynch: No …"
         found.append(Found(spk[3], spk[3] + 1, Cue(":", ":", "neutral"), ":", spk[0], spk[1], "", spk[4], len(text),
                            speaker_start=spk[2]))
     rows = _finish(doc, sent, found, hedges, mentions, subject)
@@ -240,6 +240,7 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
         return None
     # 3. the words just before the cue
     spk = speaker_before(text, start, mentions)
+    spk = spk or (None if found else clause_subject(text, start, cue.lemma))
     if spk is None and before.endswith(",") and found and not re.search(r"[”\"]\s*,$", before):
         # "Xi warns US on Taiwan, calls for …": a verb after a comma shares the previous cue's subject
         last = found[-1]
