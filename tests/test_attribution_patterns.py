@@ -276,3 +276,10 @@ def test_the_clause_before_a_speech_cue_is_its_speaker_when_nothing_else_is(tmp_
 
 def test_the_clause_rule_is_for_speech_cues_only(tmp_path):
     assert attributions(tmp_path, "A woman who has accused him believes the apology came late.").empty
+
+
+def test_a_quoted_title_after_a_preposition_is_not_speech(tmp_path):
+    a = attributions(tmp_path, 'In an appearance on "Morning Joe," co-host Mika Brzezinski asked Trump how he '
+                               'would pay for it.')
+    assert rows(a, "speaker", "cue", "quote_type") == [("Mika Brzezinski", "asked", "indirect")]
+    assert a["content"].iloc[0].startswith("Trump how he would pay")

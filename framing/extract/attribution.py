@@ -75,6 +75,7 @@ from framing.extract.speakers import (
     sentence_subject,
     speaker_before,
     clause_subject,
+    is_title_quote,
 )
 from framing.schema import ATTRIBUTION_COLUMNS
 from framing.text import count_words
@@ -176,7 +177,6 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
         found.append(Found(spk[3], spk[3] + 1, Cue(":", ":", "neutral"), ":", spk[0], spk[1], "", spk[4], len(text),
                            speaker_start=spk[2]))
     rows = _finish(doc, sent, found, hedges, mentions, subject)
-    # remember subjects and mentions for later sentences
     if subject is not None:
         doc.subjects.append((sent_id, subject[1]))
     for m, ids in mentions:
@@ -201,7 +201,7 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
             spk = speaker_before(text, start, mentions)
             if spk is None or not names_only(doc.text_at(quote[1], s0 + start), spk[0]):
                 quote = None
-    if quote is not None:
+    if quote is not None and not is_title_quote(text, quote[0] - s0):  # not 'on “Morning Joe,” Ann asked'
         after = text[end:]
         spk = speaker_before(text, start, mentions)
         if spk is None:  # inverted: said Xi

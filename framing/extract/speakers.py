@@ -315,3 +315,8 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str, *, title_case: bool) -> 
     if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
         return True  # "The October report exceeded …", "G-III reports show": a noun
     return lemma == "thank" and re.match(r"\s+(?:to|in part)\b", text[cm.end():]) is not None  # "thanks to"
+
+
+def is_title_quote(text: str, quote_start: int) -> bool:
+    """Whether a quotation is a title after a preposition ("an appearance on “Morning Joe,”"), not speech."""
+    return quote_start > 0 and previous_word(text, quote_start).lower() in _PREPOSITIONS
