@@ -283,3 +283,9 @@ def test_a_quoted_title_after_a_preposition_is_not_speech(tmp_path):
                                'would pay for it.')
     assert rows(a, "speaker", "cue", "quote_type") == [("Mika Brzezinski", "asked", "indirect")]
     assert a["content"].iloc[0].startswith("Trump how he would pay")
+
+
+def test_a_bare_cue_sentence_takes_the_quotation_that_ends_the_sentence_before(tmp_path):
+    a = attributions(tmp_path, "“We will peel away the lies.” Mr. Viguerie said.")
+    assert rows(a, "speaker", "cue", "content", "quote_type") == [
+        ("Mr. Viguerie", "said", "We will peel away the lies.", "direct")]

@@ -41,6 +41,8 @@ from framing.extract.content import (
     BEFORE_QUOTE,
     Found,
     content_of,
+    label_found,
+    quote_just_before,
     continuation,
     continue_back,
     final_only,
@@ -65,7 +67,6 @@ from framing.extract.speakers import (
     _DETERMINERS,
     INVERTED,
     INVERTED_NP,
-    colon_speaker,
     is_title_case,
     NOT_OPENING,
     OPENING_NAME,
@@ -173,9 +174,7 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
         if found_one is not None and not nested(text, found, found_one):
             found.append(found_one)
     hedges = find_hedges(text, doc.channels)
-    if not found and not hedges and (spk := colon_speaker(text, mentions)) is not None:  # "Lynch: No …"
-        found.append(Found(spk[3], spk[3] + 1, Cue(":", ":", "neutral"), ":", spk[0], spk[1], "", spk[4], len(text),
-                           speaker_start=spk[2]))
+    found = found or ([] if hedges else label_found(text, mentions))  # "Lynch: No outside influence …"
     rows = _finish(doc, sent, found, hedges, mentions, subject)
     if subject is not None:
         doc.subjects.append((sent_id, subject[1]))
@@ -298,8 +297,7 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
                     stop = h_start
             seg_start = resolved[i - 1][0].cue_end if i else 0
             content = content_of(text, f, seg_start, stop)
-            # a quotation right after the cue, or after a short addressee or time ("told reporters, “…”")
-            lead = BEFORE_QUOTE.match(text, f.content_start, stop)
+            lead = BEFORE_QUOTE.match(text, f.content_start, stop)  # "told reporters, “…”", "said: “…”"
             if lead and doc.quoted(s0 + len(text) - 2):
                 quote_type = "direct"
                 whole = doc.quote_starting_at(s0 + lead.end())
@@ -309,6 +307,8 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
                 quote_type = "mixed"
             else:
                 quote_type = "indirect"
+            if not content and (prior := quote_just_before(doc, text, s0, f)):  # "“… lies.” Cruz said."
+                content, quote_type = prior, "direct"
         actor = actors.by_id.get(speaker_id)
         channel = hedge_channel or (actor.channel if actor is not None else "") or doc.channels.channel_of(
             outside_quotes(doc, text, s0))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from framing.config.verbs import Cue
 from framing.extract.document import Document, clean_speaker, quote_text
+from framing.extract.speakers import colon_speaker
 from framing.text import count_words
 
 # nothing, or a short addressee or time closed by a comma or colon ("told reporters, “…”", "said on Monday: “…”");
@@ -124,6 +125,23 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     return re.sub(r"^(that|as|to)\s+", "", content)
 
 
+def label_found(text: str, mentions) -> list[Found]:
+    """A speaker label opening the sentence ("Lynch: …", "TAPPER: …") as a cue ``:``, if there is one."""
+    spk = colon_speaker(text, mentions)
+    if spk is None:
+        return []
+    return [Found(spk[3], spk[3] + 1, Cue(":", ":", "neutral"), ":", spk[0], spk[1], "", spk[4], len(text),
+                  speaker_start=spk[2])]
+
+
+def quote_just_before(doc: Document, text: str, s0: int, f: Found) -> str:
+    """The quotation that ends the sentence before a bare "Cruz said." (the splitter cut them apart), or ""."""
+    if f.speaker_start < 0 or text[:f.speaker_start].strip():
+        return ""
+    q = doc.last_quote_before(s0)
+    return quote_text(doc, q) if q is not None and s0 - 3 <= q[1] <= s0 else ""
+
+
 def continuation(doc: Document, sent, text: str, s0: int, para_id: int) -> list[dict[str, object]]:
     """A sentence that opens with a quotation, has no cue, and follows a direct quote: same speaker ("“We
     agree,” Xi said. “Fully. And now.”", one row for the whole quotation), unless a cue right after the
@@ -152,7 +170,7 @@ def continue_back(doc: Document, rows: list[dict[str, object]]) -> list[dict[str
     pos = {s.sent_id: k for k, s in enumerate(doc.sentences)}
     extra = []
     for r in rows:
-        if r["quote_type"] != "direct" or not r["cue"]:
+        if r["quote_type"] != "direct" or not r["cue"] or not re.search(r"[“”\"‘’]|''", str(r["sentence"])):
             continue
         k = pos[int(r["sent_id"])]
         para = doc.sentences[k].para_id
