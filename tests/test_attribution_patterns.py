@@ -289,3 +289,16 @@ def test_a_bare_cue_sentence_takes_the_quotation_that_ends_the_sentence_before(t
     a = attributions(tmp_path, "“We will peel away the lies.” Mr. Viguerie said.")
     assert rows(a, "speaker", "cue", "content", "quote_type") == [
         ("Mr. Viguerie", "said", "We will peel away the lies.", "direct")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Ben Carson told a crowded banquet hall at a hotel in downtown Baltimore that he is not giving up.",
+     "Ben Carson", "he is not giving up"),
+    ("But several GOP leaders on the ground told reporters that the visit went well.",
+     "several GOP leaders on the ground", "the visit went well"),
+    ("“He deserved it,” the assailant, John McGraw, told the program after the fight.", "John McGraw",
+     "He deserved it"),
+])
+def test_long_addressees_clause_subjects_and_names_set_off_by_commas(tmp_path, text, speaker, content):
+    a = attributions(tmp_path, text)
+    assert rows(a, "speaker", "content") == [(speaker, content)]

@@ -40,7 +40,7 @@ _AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z
                        r"[,;]?\s+(?:and|but|while)$")
 # cues whose content follows an addressee: "told police officials that …", "warned allies that …"
 _ADDRESSED = {"tell", "warn", "assure", "remind", "inform", "promise", "write", "caution", "convince", "brief"}
-_ADDRESSEE = re.compile(r"(?:[\w’'.-]+\s+){1,6}?that\s+")
+_ADDRESSEE = re.compile(r"(?:[\w’'.-]+\s+){1,10}?that\s+")
 
 
 @dataclass

@@ -163,12 +163,15 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
     clause = _CLAUSE_SUBJECT.search(head, max(0, len(head) - 160))
     if clause is None:
         return None
-    words = clause.group(1).split()
+    words, start = clause.group(1).split(), clause.start(1)
+    if len(words) > 1 and words[0] in ("But", "And", "So", "Yet"):  # "But several GOP leaders said"
+        start = head.index(words[1], start)
+        words = words[1:]
     last = words[-1].lower()
     if words[0].lower() in _LEADING | _PREPOSITIONS | {"it", "there", "this"} or len(words) > 12 or \
             last.endswith(("ed", "ing", "ly")) or last in _SKIP_BEFORE | _DETERMINERS | _PREPOSITIONS:
         return None
-    return clause.group(1), (), clause.start(1)
+    return head[start:clause.end(1)], (), start
 
 
 _PARTY_TAG = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–.,]?\s*[\w. ]{0,12}\)$")
@@ -183,7 +186,7 @@ _GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”\"']\s)|" + "|".join(r
                          r"has|have|had|was|were|is|are|be|been|will|would|could|did|does)\b)[a-z][a-z-]*[a-z])$",
                          re.IGNORECASE)
 # everything from a clause start to the cue, when it opens with a capital, a number or a quantifier
-_CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bbut\s))((?:[A-Z0-9]|(?:many|most|some|several|"
+_CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\b[Aa]nd\s)|(?<=\b[Bb]ut\s))((?:[A-Z0-9]|(?:many|most|some|several|"
                              r"few|numerous|other|one|two|three)\b)[^,;:“”\"()]{2,120})$")
 # a name at a clause start, then ", " and an appositive in lower case, a number or a relative clause
 _APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\s))"
@@ -202,6 +205,10 @@ def _appositive(head: str) -> tuple[str, tuple[str, ...], int] | None:
         if words[0].lower() in _DETERMINERS | _PREPOSITIONS | _LEADING:
             continue
         return m.group(1), (), m.start(1)
+    # "“He deserved it,” the assailant, John McGraw, told": a name set off by commas after a noun phrase
+    name = re.search(r"(?<=,\s)((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z])$", head)
+    if name and re.search(r"\b(?:the|a|an|his|her|their)\s+[\w’'\s-]{1,40},\s$", head[:name.start(1)]):
+        return name.group(1), (), name.start(1)
     return None
 
 
