@@ -302,3 +302,19 @@ def test_a_bare_cue_sentence_takes_the_quotation_that_ends_the_sentence_before(t
 def test_long_addressees_clause_subjects_and_names_set_off_by_commas(tmp_path, text, speaker, content):
     a = attributions(tmp_path, text)
     assert rows(a, "speaker", "content") == [(speaker, content)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("He will go to the debate because, according to Ana Ruiz, the media would call him a coward.",
+     "the media would call him a coward"),
+    ("But according to interviews with his aides, he wants to campaign this fall.",
+     "he wants to campaign this fall"),
+])
+def test_according_to_attributes_the_clause_it_introduces(tmp_path, text, content):
+    a = attributions(tmp_path, text)
+    assert rows(a, "cue", "content") == [("according to", content)]
+
+
+def test_a_cue_inside_according_to_is_not_one(tmp_path):
+    a = attributions(tmp_path, "Most Americans, according to the National Academies report, favour immigration.")
+    assert rows(a, "speaker", "cue") == [("the National Academies report", "according to")]

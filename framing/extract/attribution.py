@@ -162,9 +162,10 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
     subject = sentence_subject(mentions, text, s0, doc)
     found: list[Found] = []
     title_case = is_title_case(text)
+    hedges = find_hedges(text, doc.channels)
     for cm in verbs.finditer(text):
-        if doc.quoted(s0 + cm.start()):
-            continue
+        if doc.quoted(s0 + cm.start()) or any(a <= cm.start() < b for a, b, _, _ in hedges):
+            continue  # in a quotation, or in "according to the National Academies report"
         cue = verbs.forms[" ".join(cm.group(0).lower().split())]
         if not_a_cue(text, cm, cue.lemma, title_case=title_case):
             continue
@@ -173,7 +174,6 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
         found_one = _attribute(doc, text, s0, cm, cue, mentions, subject, found)
         if found_one is not None and not nested(text, found, found_one):
             found.append(found_one)
-    hedges = find_hedges(text, doc.channels)
     found = found or ([] if hedges else label_found(text, mentions))  # "Lynch: No outside influence …"
     rows = _finish(doc, sent, found, hedges, mentions, subject)
     if subject is not None:

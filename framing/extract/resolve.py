@@ -4,10 +4,13 @@ but the hedge and channel of the sentence's other attributions."""
 
 from __future__ import annotations
 
+import re
+
 from framing.config.verbs import Cue
 from framing.extract.content import Found, make_row
 from framing.extract.document import PRONOUNS, Document, clean_speaker, pronoun_actor
 from framing.extract.names import merge_name, surname
+from framing.text import count_words
 
 
 def resolve_speakers(doc: Document, text: str, s0: int, sent_id: int, found: list[Found], subject
@@ -70,6 +73,9 @@ def according_to(doc: Document, sent_id: int, text: str, hedge: tuple[int, int, 
     source = h_text[len("according to "):]
     ms = [(m, ids) for m, ids in mentions if h_start <= m.start < h_end]
     speaker_id = ms[-1][1][0] if ms else source
-    content = text[:h_start].rstrip(" ,") or text[h_end:].strip(" ,.;:")
+    before, after = text[:h_start].rstrip(" ,"), text[h_end:].strip(" ,.;:")
+    # "…, according to Trump, the media would call him …" and "But according to X, he wants …": the words after
+    content = after if count_words(before) <= 1 or (text[h_end:].lstrip().startswith(",") and count_words(after) >= 4
+                                                    and not re.search(r"[.;]\s", after)) else before
     return make_row(doc, sent_id, text, source, speaker_id, "according to",
                     Cue("according to", "according to", "neutral"), "indirect", content, h_channel, h_text)
