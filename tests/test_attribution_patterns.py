@@ -318,3 +318,12 @@ def test_according_to_attributes_the_clause_it_introduces(tmp_path, text, conten
 def test_a_cue_inside_according_to_is_not_one(tmp_path):
     a = attributions(tmp_path, "Most Americans, according to the National Academies report, favour immigration.")
     assert rows(a, "speaker", "cue") == [("the National Academies report", "according to")]
+
+
+def test_a_title_case_headline_before_a_colon_is_no_speaker(tmp_path):
+    assert attributions(tmp_path, "Stealth Over Health: Clinton skipped the hospital visit on Sunday").empty
+
+
+def test_an_outlet_named_post_is_not_a_document(tmp_path):
+    a = attributions(tmp_path, "The New York Post reports that the visit was skipped.")
+    assert a["speaker"].tolist() == ["The New York Post"] and a["speaker_type"].tolist() != ["document"]

@@ -39,7 +39,7 @@ def load_speaker_type_rules(path: str | Path | None = None) -> SpeakerTypeRules:
     Example:
         >>> rules = load_speaker_type_rules()
         >>> rules.label, [kind for kind, _ in rules.patterns][:2]
-        ('speaker_types@1.0.0', ['anonymous', 'document'])
+        ('speaker_types@1.0.1', ['anonymous', 'document'])
     """
     path = Path(path) if path is not None else data_path("rules", "speaker_types.yaml")
     raw = read_mapping(path, _KEYS)

@@ -256,7 +256,7 @@ INVERTED_NP = re.compile(r"\s+((?:a|an|the|his|her|their|its|one|two|three|sever
 OPENING_NAME = re.compile(r"\s*(?:[A-Z][^,;:“”\"]{0,40},\s+)?(?:(He|She|They|We|I)\b|((?:[A-Z][\w’'.-]+\s+){0,3}"
                           r"[A-Z][\w’'-]*[a-z])\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)")
 NOT_OPENING = frozenset("The A An In On At For And But If As When While After Before This That These Those It "
-                         "There Here What Why How Some Many Most".split())
+                         "There Here What Why How Some Many Most Over Of To With By From Under Into Vs".split())
 
 
 def name_end(name: str) -> str:
@@ -294,7 +294,7 @@ def colon_speaker(text: str, mentions: list[tuple[Mention, tuple[str, ...]]]
         True
     """
     label = COLON_LABEL.match(text)
-    if label is None or label.group(1) in NOT_A_LABEL or label.group(1).split()[0] in NOT_OPENING or \
+    if label is None or label.group(1) in NOT_A_LABEL or set(label.group(1).split()) & NOT_OPENING or \
             count_words(text[label.end():]) < 3:  # "Rubio: Finish second." is a list, not words of Rubio's
         return None
     ids = next((ids for m, ids in mentions if m.start == label.start(1)), ())
