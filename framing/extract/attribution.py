@@ -58,6 +58,7 @@ from framing.extract.document import (
     outside_quotes,
     quote_text,
     resolve_mention,
+    strip_quote_marks,
     warn_unbalanced,
 )
 from framing.extract.names import find_person_mentions, full_names
@@ -67,7 +68,6 @@ from framing.extract.speakers import (
     _DETERMINERS,
     INVERTED,
     INVERTED_NP,
-    is_title_case,
     NOT_OPENING,
     OPENING_NAME,
     name_end,
@@ -136,9 +136,8 @@ def extract_attributions(
     for doc_id in sorted(by_doc, key=lambda d: first_seen[d]):  # documents in input order
         idx = quote_index.get(doc_id, [])
         doc_quotes = [(int(q_starts[i]), int(q_ends[i])) for i in idx]
-        doc = Document(str(doc_id), by_doc[doc_id], doc_quotes, actors, channels)
-        doc.verbs = verbs
-        doc.published = str(dates.get(doc_id, "") or "")[:10]
+        doc = Document(str(doc_id), by_doc[doc_id], doc_quotes, actors, channels, verbs=verbs,
+                       published=str(dates.get(doc_id, "") or "")[:10])
         found = [actors.find(sent.text) for sent in doc.sentences]  # each sentence searched once
         doc.named = named_in(found)
         people = [find_person_mentions(sent.text, sent.start) for sent in doc.sentences]
@@ -161,13 +160,12 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
     mentions = [(m, resolve_mention(doc, m)) for m in raw_mentions]
     subject = sentence_subject(mentions, text, s0, doc)
     found: list[Found] = []
-    title_case = is_title_case(text)
     hedges = find_hedges(text, doc.channels)
     for cm in verbs.finditer(text):
         if doc.quoted(s0 + cm.start()) or any(a <= cm.start() < b for a, b, _, _ in hedges):
             continue  # in a quotation, or in "according to the National Academies report"
         cue = verbs.forms[" ".join(cm.group(0).lower().split())]
-        if not_a_cue(text, cm, cue.lemma, title_case=title_case):
+        if not_a_cue(text, cm, cue.lemma):
             continue
         if cue.lemma == "call" and re.match(r"\s+(?:[\w’'-]+\s+){0,2}for\b", text[cm.end():]):
             cue = Cue(cue.form, "call for", verbs.forms.get("called for", cue).cue_class)
@@ -302,7 +300,7 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
                 quote_type = "direct"
                 whole = doc.quote_starting_at(s0 + lead.end())
                 content = quote_text(doc, whole) if whole is not None and stop == len(text) else \
-                    text[lead.end():stop].strip(" ,.;:").strip("“”\"").removeprefix("''").removesuffix("''")
+                    strip_quote_marks(text[lead.end():stop].strip(" ,.;:"))
             elif re.search(r"[“”\"]|‘[^’]+’|''|``", content):
                 quote_type = "mixed"
             else:

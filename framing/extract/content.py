@@ -79,11 +79,15 @@ def final_only(text: str, found: list[Found]) -> list[Found]:
         f = found[k]
         if f.quote_type == "direct" or f.speaker_start <= 0 or f.cue.lemma == "report":
             continue  # "…, state broadcaster CCTV reported.": a hedge and channel of the others (see _finish)
-        before = text[:f.speaker_start].rstrip()
-        tail = text[f.cue_end:].strip(" ,.;:!?)")
-        if before.endswith(",") and (not tail or _TRAILER.fullmatch(tail)):
+        if text[:f.speaker_start].rstrip().endswith(",") and _ends_sentence(text[f.cue_end:]):
             return [g for g in found[:k] if g.quote_type == "direct" or g.cue_start >= f.speaker_start] + found[k:]
     return found
+
+
+def _ends_sentence(after: str) -> bool:
+    """Whether the words after a cue are nothing, or only a time, place or channel ("on Sunday in a statement")."""
+    tail = after.strip(" ,.;:!?)")
+    return not tail or _TRAILER.fullmatch(tail) is not None
 
 
 def names_only(between: str, speaker: str) -> bool:
@@ -105,13 +109,11 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     if f.content_end <= f.cue_start:  # an inverted sentence-final attribution: "…, said Angie Holan, an editor."
         return text[seg_start:f.content_end].strip(" ,.;:—–")
     comma = before.rfind(",")
-    if 0 <= comma and not before.endswith(",") and count_words(before[comma + 1:]) <= 4 and \
-            (not (tail := after.strip(" ,.;:!?)")) or _TRAILER.fullmatch(tail)):
+    if 0 <= comma and not before.endswith(",") and count_words(before[comma + 1:]) <= 4 and _ends_sentence(after):
         # "…, the University of Michigan reported last week.": words of the speaker's phrase after the comma
         before = before[:comma + 1]
     if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1:
-        tail = after.strip(" ,.;:!?)")
-        if not tail or _TRAILER.fullmatch(tail) or (f.cue.lemma == "tell" and count_words(tail) <= 3):
+        if _ends_sentence(after) or (f.cue.lemma == "tell" and count_words(after.strip(" ,.;:!?)")) <= 3):
             return before.strip(" ,.;:—–")
         if after.lstrip().startswith(","):
             return before.strip(" ,.;:—–") + " " + after.strip(" ,.;:")
@@ -152,11 +154,11 @@ def continuation(doc: Document, sent, text: str, s0: int, para_id: int) -> list[
     quote = doc.quote_starting_at(s0)
     if quote is None or int(sent.sent_id) != prev_sent + 1 or para_id - prev_para > 1:
         return []
-    if quote[1] > s0 + len(text) and doc.verbs is not None:  # the quotation runs on: is it attributed there?
+    if quote[1] > s0 + len(text):  # the quotation runs on: is it attributed there?
         i = bisect.bisect_right(doc.s_starts, quote[1] - 1) - 1
         last = doc.sentences[i]
         rest = last.text[quote[1] - last.start:][:80]
-        if doc.verbs.pattern.search(rest):
+        if next(doc.verbs.finditer(rest), None) is not None:
             return []
     doc.last_direct = (int(sent.sent_id), para_id, speaker_id)
     return [make_row(doc, int(sent.sent_id), text, "", speaker_id, "", None, "direct", quote_text(doc, quote), "", "")]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from framing.config.actors import Actors, Mention
-from framing.config.verbs import ChannelRules
+from framing.config.verbs import ChannelRules, ReportingVerbs
 from framing.extract.names import PersonIndex
 from framing.text import SpanIndex, fold_apostrophes
 
@@ -39,7 +39,7 @@ class Document:
     """Per-document state: sentences, quotes (sorted, non-overlapping), and the speakers found so far."""
 
     def __init__(self, doc_id: str, sentences: list[Sentence], quotes: list[tuple[int, int]], actors: Actors,
-                 channels: ChannelRules):
+                 channels: ChannelRules, *, verbs: ReportingVerbs, published: str = ""):
         self.doc_id = doc_id
         self.sentences = sentences
         self.s_starts = [s.start for s in sentences]
@@ -51,11 +51,11 @@ class Document:
         self.subjects: list[tuple[int, str]] = []  # (sent_id, actor id) of sentence subjects, in order
         self.last_mention: dict[str, int] = {}  # actor id -> global offset of latest mention
         self.last_direct: tuple[int, int, str] | None = None  # (sent_id, para_id, speaker id)
-        self.verbs = None  # the reporting verbs, to tell whether a quotation running on is attributed later
+        self.verbs = verbs  # the reporting verbs, to tell whether a quotation running on is attributed later
         self.persons = PersonIndex()  # people the text names, by offset (framing.extract.names)
         self.full_names: dict[str, list[str]] = {}  # surname -> fullest written forms
         self.speaker_surnames: set[str] = set()  # surnames of the named speakers found so far
-        self.published = ""  # the article's published date (ISO), for dated roles
+        self.published = published  # the article's published date (ISO), for dated roles
         self.genders: dict[str, str] = {}  # a name's gender, once a he/she has been resolved to it
 
     def actors_of(self, name: str) -> str | None:
@@ -84,11 +84,6 @@ class Document:
         """The first quotation that opens in ``[a, b)``, if any."""
         i = bisect.bisect_left(self.q_starts, a)
         return self.quotes[i] if i < len(self.quotes) and self.q_starts[i] < b else None
-
-    def quote_covering(self, pos: int) -> tuple[int, int] | None:
-        """The quotation that holds or opens at ``pos``, if any."""
-        i = bisect.bisect_right(self.q_starts, pos) - 1
-        return self.quotes[i] if i >= 0 and self.quotes[i][1] > pos else None
 
     def quote_starting_at(self, pos: int) -> tuple[int, int] | None:
         """The quotation that opens at ``pos``, if any."""
@@ -155,7 +150,17 @@ def quote_text(doc: Document, quote: tuple[int, int] | None) -> str:
         a, b = max(quote[0], r.start), min(quote[1], r.end)
         if a < b:
             parts.append(r.text[a - r.start:b - r.start])
-    return " ".join(parts).strip("“”\" ,").removeprefix("''").removeprefix("``").removesuffix("''").strip(" ,")
+    return strip_quote_marks(" ".join(parts))
+
+
+def strip_quote_marks(text: str) -> str:
+    """``text`` without the quotation marks (“ ” " `` '') and commas or spaces around it.
+
+    Example:
+        >>> strip_quote_marks("''It's a silly thing to say,''"), strip_quote_marks("“We agree,”")
+        ("It's a silly thing to say", 'We agree')
+    """
+    return text.strip("“”\" ,").removeprefix("''").removeprefix("``").removesuffix("''").strip(" ,")
 
 
 class UnbalancedQuoteWarning(UserWarning):

@@ -16,6 +16,9 @@ import bisect
 import re
 from typing import NamedTuple
 
+#: Months and weekdays: never a person's name, never a speaker.
+CALENDAR = frozenset("January February March April May June July August September October November December Monday "
+                     "Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Rev|Prof)\.?"
 _GENDER = {"mr": "male", "mrs": "female", "ms": "female"}
 _NAME = re.compile(
@@ -27,10 +30,8 @@ _NOT_PERSON = frozenset(
     "Avenue Road City County State States Republic Kingdom Union News Times Post Journal Press Network Service "
     "Agency Administration Campaign Foundation Institute Center Centre Club Association Office Group Company "
     "Corporation Inc Bank Fund Church Hall Park Square Airport Hotel Tower Organization America "
-    "Americans Republicans Democrats Republican Democratic Monday Tuesday Wednesday Thursday Friday Saturday "
-    "Sunday January February March April May June July August September October November December Day "
-    "Washington York Jersey Carolina Dakota Hampshire Iowa Texas Florida Ohio Virginia California Angeles "
-    "Street Fox CNN NBC CBS ABC MSNBC Twitter Facebook Instagram Google".split())
+    "Americans Republicans Democrats Republican Democratic Day Washington York Jersey Carolina Dakota Hampshire Iowa Texas Florida Ohio Virginia California Angeles "
+    "Street Fox CNN NBC CBS ABC MSNBC Twitter Facebook Instagram Google".split()) | CALENDAR
 _LEADING_NOT_NAME = frozenset("The A An In On At For And But If As When While After Before This That These Those "
                               "His Her Their Its Our My Of To By From With Former Director President Senator "
                               "Secretary Governor Chairman Chairwoman Vice Speaker Leader Judge Justice Attorney "

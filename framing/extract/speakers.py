@@ -10,6 +10,7 @@ import re
 
 from framing.config.actors import Mention
 from framing.extract.document import PRONOUNS, Document
+from framing.extract.names import CALENDAR
 from framing.text import count_words
 
 #: The widest span (in characters) read before a cue for a speaker's name, title or pronoun.
@@ -33,8 +34,7 @@ _LEADING = {"after", "while", "when", "where", "what", "which", "who", "whom", "
             "even", "once", "until", "unless", "whether", "before", "why", "how"}
 
 _DOCUMENT_NOUN = re.compile(r"\b(?:statement|readout|communiqu[eé]|release|post|letter|memo|report)s?$", re.IGNORECASE)
-_CALENDAR = frozenset("January February March April May June July August September October November December Monday "
-                      "Tuesday Wednesday Thursday Friday Saturday Sunday Today Yesterday".split())
+_CALENDAR = CALENDAR | {"Today", "Yesterday"}
 _OF_LIKE = {"of", "for", "from", "at", "with"}
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my",
@@ -304,18 +304,18 @@ def colon_speaker(text: str, mentions: list[tuple[Mention, tuple[str, ...]]]
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|show|shows|said|says|found|finds|is|was|are|were|has|had)\b")
 
 
-def not_a_cue(text: str, cm: re.Match[str], lemma: str, *, title_case: bool) -> bool:
+def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
     """Whether a cue form found in a sentence is used as something else.
 
     Example:
         >>> import re
-        >>> [not_a_cue(t, re.search(w, t), l, title_case=False) for t, w, l in [
+        >>> [not_a_cue(t, re.search(w, t), l) for t, w, l in [
         ...     ("The Trump Show aired.", "Show", "show"), ("the warning was clear", "warning", "warn"),
         ...     ("The October report exceeded forecasts.", "report", "report"), ("thanks to Ruiz", "thanks", "thank"),
         ...     ("Ruiz said so.", "said", "say")]]
         [True, True, True, True, False]
     """
-    if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not title_case:
+    if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not is_title_case(text):
         return True  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
     if previous_word(text, cm.start()).lower() in _DETERMINERS:
         return True  # "the warning", "a report": a noun
