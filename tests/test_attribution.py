@@ -49,12 +49,12 @@ def test_f1_on_the_seed_gold_stays_at_what_was_reached(seed_corpus, attributions
     # in-sample: the rules were written on these five articles (see README for the held-out figure)
     for field in ("speaker", "cue", "speaker+cue", "quote_type", "cue_class", "channel", "hedge"):
         assert m.loc[field, "f1"] >= 1.0 - 1e-9, (field, m.loc[field].to_dict())
-    assert m.loc["speaker+cue", "n_gold"] == 82
+    assert m.loc["speaker+cue", "n_gold"] == 87
 
 
 def test_f1_on_the_held_out_brat_set():
     gold = load_brat_gold(HELDOUT)
-    assert len(gold) == 20
+    assert len(gold) == 21
     corpus = load_corpus(HELDOUT)
     predicted = extract_attributions(corpus.sentences, quotes=corpus.quotes)
     m = evaluate_attributions(predicted, gold, sentences=corpus.sentences, speaker="speaker_head").set_index("field")
@@ -66,11 +66,15 @@ def test_f1_on_the_held_out_brat_set():
 # --- the cases the seeds are full of -------------------------------------------------------------------
 
 def test_xi_said_according_to_state_broadcaster_cctv(attributions):
-    a = one(attributions, FMT, "By tackling issues one by one")
+    a = one(attributions, FMT, "By tackling issues one by one", cue="said")
     assert (a.speaker_id, a.side, a.cue, a.cue_lemma, a.cue_class, a.quote_type) == (
         "Xi Jinping", "china", "said", "say", "neutral", "direct")
     assert (a.channel, a.hedge) == ("CCTV", "according to state broadcaster CCTV")
     assert a.content.startswith("By tackling issues one by one") and a.n_words_quoted == 24
+    # CCTV is credited with the whole clause too, "Xi said" included (CODING.md, as PolNeAR codes it)
+    b = one(attributions, FMT, "By tackling issues one by one", cue="according to")
+    assert (b.speaker_id, b.speaker_type, b.channel) == ("CCTV", "media", "CCTV")
+    assert b.content.startswith("“By tackling issues") and b.content.endswith("Xi said")
 
 
 def test_trump_wrote_in_a_truth_social_post(attributions):
@@ -81,11 +85,11 @@ def test_trump_wrote_in_a_truth_social_post(attributions):
 
 def test_according_to_state_media_xi_urged(attributions):
     a = rows(attributions, BBC, "According to state media, Xi urged")
-    assert a.cue_lemma.tolist() == ["urge", "emphasize", "hope"]
-    assert a.cue_class.tolist() == ["alarm", "neutral", "conciliatory"]
-    assert set(a.speaker_id) == {"Xi Jinping"} and set(a.channel) == {"state media"}
+    assert a.cue_lemma.tolist() == ["according to", "urge", "emphasize", "hope"]
+    assert a.cue_class.tolist() == ["neutral", "alarm", "neutral", "conciliatory"]
+    assert a.speaker_id.tolist() == ["Chinese state media"] + ["Xi Jinping"] * 3 and set(a.channel) == {"state media"}
     assert set(a.hedge) == {"According to state media"}
-    assert a.quote_type.tolist() == ["mixed", "mixed", "indirect"]
+    assert a.quote_type.tolist() == ["indirect", "mixed", "mixed", "indirect"]
 
 
 def test_beijings_state_media_reported_is_hedge_not_speaker(attributions):
@@ -247,17 +251,18 @@ def test_aggregates_per_outlet(seed_corpus, attributions):
     sides = sat[sat.measure == "side_share"].set_index("key")
     assert sides.share.sum() == pytest.approx(1.0) and sides.loc["china", "n"] == 10
     chan = o[(o.group == f"unknown:{FMT}") & (o.measure == "channel_share")].set_index("key")
-    assert chan.loc["CCTV", "n"] == 2 and chan.loc["Truth Social", "n"] == 2
+    # two "Xi said, according to state broadcaster CCTV" sentences: Xi's rows and CCTV's own
+    assert chan.loc["CCTV", "n"] == 4 and chan.loc["Truth Social", "n"] == 2
     assert set(t.level) == {"outlet", "outlet:event"}
     hedged = o[o.measure == "hedged_share"].set_index("group").value
-    assert hedged[f"unknown:{FMT}"] == pytest.approx(4 / 15)
+    assert hedged[f"unknown:{FMT}"] == pytest.approx(6 / 17)  # 4 of 15 before CCTV's two rows
 
 
 def test_signals_writes_attribution_tables(seeds_dir, tmp_path, capsys):
     assert main(["signals", str(seeds_dir), "--out", str(tmp_path), "--resamples", "0"]) == 0
-    assert "82 attributions" in capsys.readouterr().out
+    assert "87 attributions" in capsys.readouterr().out
     a = pd.read_csv(tmp_path / "attributions.csv", keep_default_na=False)
-    assert len(a) == 82 and (tmp_path / "attribution_scores.parquet").exists()
+    assert len(a) == 87 and (tmp_path / "attribution_scores.parquet").exists()
     s = pd.read_csv(tmp_path / "sentiment_scores.csv")
     assert "speaker_id" in set(s.level)
 

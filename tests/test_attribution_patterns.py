@@ -312,7 +312,16 @@ def test_long_addressees_clause_subjects_and_names_set_off_by_commas(tmp_path, t
 ])
 def test_according_to_attributes_the_clause_it_introduces(tmp_path, text, content):
     a = attributions(tmp_path, text)
-    assert rows(a, "cue", "content") == [("according to", content)]
+    assert rows(a, "cue", "content")[0] == ("according to", content)
+    assert all(cue != "according to" for cue, _ in rows(a, "cue", "content")[1:])  # "he wants" may be its own
+
+
+def test_according_to_is_a_row_beside_the_cue_it_hedges(tmp_path):
+    a = attributions(tmp_path, "“I ask you not to protest,” Sanders said, according to CNN.")
+    assert rows(a, "speaker", "cue", "content") == [
+        ("CNN", "according to", "“I ask you not to protest,” Sanders said"),
+        ("Sanders", "said", "I ask you not to protest")]
+    assert set(a["hedge"]) == {"according to CNN"}
 
 
 def test_a_cue_inside_according_to_is_not_one(tmp_path):
@@ -327,3 +336,66 @@ def test_a_title_case_headline_before_a_colon_is_no_speaker(tmp_path):
 def test_an_outlet_named_post_is_not_a_document(tmp_path):
     a = attributions(tmp_path, "The New York Post reports that the visit was skipped.")
     assert a["speaker"].tolist() == ["The New York Post"] and a["speaker_type"].tolist() != ["document"]
+
+
+# --- round of 2026-11-24, night: outer cues, parentheticals, nested beliefs, split titles -----------------
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Her press secretary, Dana Alvarez, said the senator backs the plan.", "Dana Alvarez",
+     "the senator backs the plan"),
+    ("The gazette, long a critic of the mayor, writes that the budget is a mess.", "The gazette",
+     "the budget is a mess"),
+    ("In both counties, about half of farmers say the subsidy came too late.", "about half of farmers",
+     "the subsidy came too late"),
+    ("She left early, but at least a dozen council members told The Ledger she would run again.",
+     "at least a dozen council members", "she would run again"),
+])
+def test_speakers_in_appositions_and_quantities(tmp_path, text, speaker, content):
+    a = attributions(tmp_path, text)
+    assert rows(a, "speaker", "content") == [(speaker, content)]
+
+
+def test_a_parenthetical_cue_attributes_both_sides(tmp_path):
+    a = attributions(tmp_path, "Over time, most economists say, this tax would fall on renters.")
+    assert rows(a, "speaker", "content") == [("most economists", "Over time this tax would fall on renters")]
+
+
+def test_while_starts_a_second_attribution(tmp_path):
+    a = attributions(tmp_path, "Some parents said the fee was fair, while other parents said it was steep.")
+    assert rows(a, "speaker", "content") == [("Some parents", "the fee was fair"), ("other parents", "it was steep")]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Ortiz said Ms. Lane believes the vote will pass.",
+    "Mr. Ortiz said voters would find a way to pay.",
+])
+def test_a_belief_or_finding_inside_anothers_words_is_folded_in(tmp_path, text):
+    a = attributions(tmp_path, text)
+    assert a["cue"].tolist() == ["said"]
+
+
+def test_continued_after_a_quotation_is_a_cue_but_not_continued_to(tmp_path):
+    a = attributions(tmp_path, "“It is over,” she continued. Prices continued to rise that year.")
+    assert rows(a, "speaker", "cue", "content") == [("she", "continued", "It is over")]
+
+
+def test_an_infinitive_is_not_a_report(tmp_path):
+    a = attributions(tmp_path, "“We will win,” said Rep. Ann Bell, the first member to endorse Ruiz.")
+    assert rows(a, "speaker", "cue") == [("Rep. Ann Bell", "said")]
+
+
+def test_a_quotation_after_a_participle_continues_the_speaker(tmp_path):
+    a = attributions(tmp_path, "“Costs are too high,” Ms. Lane said, adding that rents rose. “Nobody can pay.”")
+    assert rows(a, "speaker_id", "cue", "content")[-1] == ("Ms. Lane", "", "Nobody can pay.")
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Sources have also said Lt. Gov. Eric Holcomb is interested.", 1),
+    ("“It is a problem,” said Rep. Jim Clyburn (D-S.C.), a party leader. “We know it.”", 2),
+])
+def test_titles_and_party_tags_do_not_end_a_sentence(tmp_path, text, n):
+    corpus_text = "Headline here\n\n" + text
+    folder = tmp_path / "s"
+    folder.mkdir()
+    (folder / "s.txt").write_text(corpus_text, encoding="utf-8")
+    assert len(load_corpus(folder).sentences) == 1 + n

@@ -12,6 +12,8 @@ it is closed there as ``continued``; otherwise it is closed there as unbalanced 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -65,7 +67,7 @@ def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
             else:
                 position = BODY
             para = text[p_start:p_end]
-            spans = [(0, len(para))] if position == HEADLINE else nupunkt.sent_spans(para)
+            spans = [(0, len(para))] if position == HEADLINE else _mend_splits(para, nupunkt.sent_spans(para))
             for s, e in spans:
                 chunk = para[s:e]
                 lead = len(chunk) - len(chunk.lstrip())
@@ -79,6 +81,31 @@ def split_sentences(articles: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
     return out.astype({"sent_id": "int64", "para_id": "int64", "start": "int64", "end": "int64",
                        "n_words": "int64"})
+
+
+# titles that never end a sentence before a name ("Lt. Gov. Eric Holcomb"), and what cannot open one
+_TITLE_END = re.compile(r"(?:^|[\s(])(?:Mr|Mrs|Ms|Dr|Lt|Gov|Sen|Sens|Rep|Reps|Gen|Col|Sgt|Capt|Cmdr|Adm|Rev|Prof|Pres|"
+                        r"Supt|Insp|Det|Lt\. Gov|Atty|Gen)\.$")
+_NOT_A_START = re.compile(r"[),;:\]]|[a-z]")
+
+
+def _mend_splits(para: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join sentence splits that cut a title from its name ("Lt. | Gov. Eric Holcomb") or a parenthesis or
+    clause from its sentence ("Rep. Jim Clyburn (D-S.C. | ), a member of …").
+
+    Example:
+        >>> t = "Sources said Lt. Gov. Eric Holcomb is interested. Sen. Ann Bell (D-S.C.), a member, agreed."
+        >>> [t[s:e] for s, e in _mend_splits(t, [(0, 16), (17, 49), (50, 72), (72, 94)])]
+        ['Sources said Lt. Gov. Eric Holcomb is interested.', 'Sen. Ann Bell (D-S.C.), a member, agreed.']
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        nxt = para[s:e].lstrip()
+        if out and (_TITLE_END.search(para[out[-1][0]:out[-1][1]].rstrip()) or _NOT_A_START.match(nxt)):
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
 
 
 def find_quote_spans(text: str) -> list[dict[str, object]]:

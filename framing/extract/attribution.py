@@ -30,54 +30,17 @@ import pandas as pd
 
 from framing.config.actors import Actors, Mention, load_actors
 from framing.config.speaker_types import SpeakerTypeRules
-from framing.config.verbs import (
-    ChannelRules,
-    Cue,
-    ReportingVerbs,
-    load_channel_rules,
-    load_reporting_verbs,
-)
-from framing.extract.content import (
-    BEFORE_QUOTE,
-    Found,
-    content_of,
-    label_found,
-    quote_just_before,
-    continuation,
-    continue_back,
-    final_only,
-    make_row,
-    names_only,
-    nested,
-)
-from framing.extract.document import (
-    Document,
-    Sentence,
-    named_in,
-    named_only,
-    outside_quotes,
-    quote_text,
-    resolve_mention,
-    strip_quote_marks,
-    warn_unbalanced,
-)
+from framing.config.verbs import ChannelRules, Cue, ReportingVerbs, load_channel_rules, load_reporting_verbs
+from framing.extract.content import (BEFORE_QUOTE, Found, content_of, continuation, continue_back, final_only,
+                                     label_found, make_row, names_only, nested, quote_just_before)
+from framing.extract.document import (Document, Sentence, named_in, named_only, outside_quotes, quote_text,
+                                      resolve_mention, strip_quote_marks, warn_unbalanced)
 from framing.extract.names import find_person_mentions, full_names
 from framing.extract.resolve import according_to, report_hedge, resolve_speakers
 from framing.extract.sources import add_speaker_types, find_hedges
-from framing.extract.speakers import (
-    _DETERMINERS,
-    INVERTED,
-    INVERTED_NP,
-    NOT_OPENING,
-    OPENING_NAME,
-    name_end,
-    not_a_cue,
-    previous_word,
-    sentence_subject,
-    speaker_before,
-    clause_subject,
-    is_title_quote,
-)
+from framing.extract.cues import is_title_quote, not_a_cue
+from framing.extract.speakers import (_DETERMINERS, INVERTED, INVERTED_NP, NOT_OPENING, OPENING_NAME, clause_subject,
+                                      name_end, previous_word, sentence_subject, speaker_before)
 from framing.schema import ATTRIBUTION_COLUMNS
 from framing.text import count_words
 
@@ -188,6 +151,8 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     start, end = cm.start(), cm.end()
     before = text[:start].rstrip()
     prev_word = previous_word(before, len(before)).lower()
+    if prev_word == "to" and not doc.quote_ending_at(s0 + start):
+        return None  # "the only senator to endorse Sanders", "plans to announce": an infinitive, not a report
     # 1. “…,” Xi said / “…,” said Xi
     quote = doc.quote_ending_at(s0 + start)
     if quote is None:
@@ -270,7 +235,8 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
     hedge_channel = hedges[0][3] if hedges else channel_extra
     if not resolved and hedges:
         return [according_to(doc, sent_id, text, hedges[0], mentions)]
-    rows = []
+    # "“…,” Sanders said, according to CNN.": CNN is credited with the whole clause, and is the others' hedge
+    rows = [according_to(doc, sent_id, text, hedges[0], mentions)] if hedges else []
     for i, (f, speaker_id) in enumerate(resolved):
         if f.quote_type == "direct":
             quote = f.direct_quote
@@ -317,11 +283,14 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
                          channel, hedge))
         if actor is not None:
             doc.last_mention[speaker_id] = s0 + f.cue_start
-    if rows and rows[-1]["quote_type"] == "direct":
-        doc.last_direct = (sent_id, para_id, str(rows[-1]["speaker_id"]))
-    elif not rows:
+    direct = [r for r in rows if r["quote_type"] == "direct"]
+    if not rows:
         rows = continuation(doc, sent, text, s0, para_id)
-    if rows and any(r["quote_type"] != "direct" for r in rows):
+    elif direct and all(r["speaker_id"] == direct[-1]["speaker_id"] or r["cue_lemma"] == "according to"
+                        for r in rows[rows.index(direct[-1]):]):
+        # "“…,” Mr. Manafort said, claiming that …": the next sentence's quotation is still his
+        doc.last_direct = (sent_id, para_id, str(direct[-1]["speaker_id"]))
+    else:
         doc.last_direct = None
     return rows
 

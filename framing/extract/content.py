@@ -27,7 +27,10 @@ from framing.text import count_words
 BEFORE_QUOTE = re.compile(r"(?:(?:\s+(?!(?:that|to|as|how|what|whether|if)\b)[^\s“”\",:;.]+){1,4}?\s*[:,]|\s*[:,]?)"
                            r"\s*(?=[“\"]|''|``)", re.IGNORECASE)
 # what may follow a sentence-final cue without being its content: "…, officials said on Sunday in a statement."
-_TRAILER = re.compile(r"(?:(?:on|in|at|during|via|through|with|from|after|before|while|when|last|this|late|early|"
+_TRAILER = re.compile(r"(?:(?:on|in|at|during|via|through|with|from|after|before|while|when|"
+                      r"(?:last|this|late|early|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|"
+                      r"spring|summer|fall|autumn|winter|season|term|[A-Z][a-z]+day|January|February|March|April|May|"
+                      r"June|July|August|September|October|November|December)|"
                       r"earlier|later|recently|again|also|then|too|yesterday|today|tonight|Monday|Tuesday|Wednesday|"
                       r"Thursday|Friday|Saturday|Sunday|privately|publicly|repeatedly|afterward|of\s+(?:him|her|it|"
                       r"them))\b(?![^“”\"]*\bthat\b)[^“”\"]*)?", re.IGNORECASE)
@@ -41,6 +44,9 @@ _AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z
 # cues whose content follows an addressee: "told police officials that …", "warned allies that …"
 _ADDRESSED = {"tell", "warn", "assure", "remind", "inform", "promise", "write", "caution", "convince", "brief"}
 _ADDRESSEE = re.compile(r"(?:[\w’'.-]+\s+){1,10}?that\s+")
+# "told The Huffington Post she thinks …", "told reporters he would …": an addressee, then a pronoun subject
+_ADDRESSEE_NO_THAT = re.compile(r"(?:him|her|them|me|us|you|reporters|supporters|(?:the\s+|The\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}?)"
+                                r"(?=(?:he|she|they|it|we|I|there)\s)")
 
 
 @dataclass
@@ -61,9 +67,13 @@ class Found:
 def nested(text: str, found: list[Found], new: Found) -> bool:
     """Whether a cue sits inside what an earlier cue of the sentence attributes: in "Sexton said he thinks …"
     the belief is part of Sexton's words, not a source of its own. A later clause ("…, and Li added") and another
-    named source ("Bessent revealed that Washington hopes …") are sources of their own."""
-    if new.speaker_start < 0 or new.speaker.lower() not in _NESTED_PRONOUNS:
-        return False  # a coordinated verb or participle ("urged … and warned"), or another named source
+    named source ("Bessent revealed that Washington hopes …") are sources of their own, except for a belief or a
+    finding ("Weaver said Sanders believes …", "… said people would find a way"): that is part of the words."""
+    if new.speaker_start < 0:
+        return False  # a coordinated verb or participle ("urged … and warned")
+    if new.speaker.lower() not in _NESTED_PRONOUNS and new.cue.cue_class != "belief" and \
+            new.cue.lemma not in ("find", "show"):
+        return False  # another named source
     for f in reversed(found):
         if f.quote_type == "direct" or f.speaker_start < 0:
             continue
@@ -121,6 +131,7 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     if f.cue.lemma in _ADDRESSED:
         content = content[m.end():] if (m := _ADDRESSEE.match(content)) and not re.search(r"[,;:“\"]", m.group(0)) \
             else content
+        content = content[m.end():] if (m := _ADDRESSEE_NO_THAT.match(content)) else content
     content = _LEAD_ADVERBS.sub("", content)
     # a coordinated verb ends what the cue attributes: "called the deal “terrible” and likened it to …"
     content = _AND_VERB.split(content, maxsplit=1)[0].rstrip(" ,;")

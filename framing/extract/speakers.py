@@ -127,6 +127,8 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
         if words and words[-1][:1].isupper() and not set(words) <= _CALENDAR and (
                 words[0].lower() not in _DETERMINERS | _PREPOSITIONS
                 or (words[0].lower() == "the" and len(words) > 1 and words[1].isupper())):  # "The FBI"
+            if len(words) > 1 and words[0] in ("But", "And", "So", "Yet", "Or", "Still"):  # "But HarperCollins"
+                return " ".join(words[1:]), (), head.index(words[1], np_.start(1))
             return np_.group(1), (), np_.start(1)
     source = _SOURCE_NP.search(head, offset)
     if source and previous_word(head, source.start(1)).lower() not in _PREPOSITIONS:
@@ -177,22 +179,30 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
 _PARTY_TAG = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–.,]?\s*[\w. ]{0,12}\)$")
 # a determinate noun phrase at a clause start: a determiner, quantifier or possessive, then up to four words
 # ending in a lower-case noun ("the Senate Democratic leader", "Several senators", "Trump's opponents")
-_QUANTIFIERS = (r"the|a|an|some|many|most|several|few|two|three|four|five|six|seven|eight|nine|ten|"
+_QUANTIFIERS = (r"(?:(?:about|nearly|almost|roughly|only|just|more\s+than|fewer\s+than|less\s+than|at\s+least)\s+)?"
+                r"(?:the|a|an|some|many|most|several|few|two|three|four|five|six|seven|eight|nine|ten|"
                 r"one|another|other|that|this|these|those|his|her|their|its|our|half|three-quarters|two-thirds|"
-                r"[\w.-]+[’']s")
+                r"[\w.-]+[’']s)")
 _GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”\"']\s)|" + "|".join(rf"(?<=\b{w}\s)" for w in (
-                             "and", "but", "which", "who", "that", "And", "But")) + ")"
+                             "and", "but", "which", "who", "that", "And", "But", "while", "whereas",
+                             "While", "Whereas")) + ")"
                          r"((?:" + _QUANTIFIERS + r")\s+(?:[\w’'-]+\s+){0,3}(?!(?:also|who|which|that|not|never|"
                          r"has|have|had|was|were|is|are|be|been|will|would|could|did|does)\b)[a-z][a-z-]*[a-z])$",
                          re.IGNORECASE)
 # everything from a clause start to the cue, when it opens with a capital, a number or a quantifier
 _CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\b[Aa]nd\s)|(?<=\b[Bb]ut\s))((?:[A-Z0-9]|(?:many|most|some|several|"
-                             r"few|numerous|other|one|two|three)\b)[^,;:“”\"()]{2,120})$")
+                             r"few|numerous|other|one|two|three|about|nearly|almost|roughly|at\s+least|more\s+than|"
+                             r"half|a\s+majority|a\s+dozen|all|both)\b)[^,;:“”\"()]{2,120})$")
 # a name at a clause start, then ", " and an appositive in lower case, a number or a relative clause
 _APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\s))"
                       r"((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,4}[A-Z][\w’'.-]*[a-z][\w’'.-]*)"
                       r"(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?,\s+"
                       r"(?=[a-z0-9]|(?:[A-Z][\w.’'-]*\s+){1,3}[a-z])")
+
+
+_NP_APPOSED = re.compile(r"(?:^|(?<=[;:]\s)|(?<=\b(?:and|but|But|And)\s))"
+                         r"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}[a-z][a-z-]*[a-z]),\s+"
+                         r"(?:[a-z][^,;:“”\"]{2,100}|[0-9]{1,3}),?$")
 
 
 def _appositive(head: str) -> tuple[str, tuple[str, ...], int] | None:
@@ -207,8 +217,14 @@ def _appositive(head: str) -> tuple[str, tuple[str, ...], int] | None:
         return m.group(1), (), m.start(1)
     # "“He deserved it,” the assailant, John McGraw, told": a name set off by commas after a noun phrase
     name = re.search(r"(?<=,\s)((?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*[a-z])$", head)
-    if name and re.search(r"\b(?:the|a|an|his|her|their)\s+[\w’'\s-]{1,40},\s$", head[:name.start(1)]):
+    if name and re.search(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w.-]+[’']s)\s+[\w’'\s-]{1,40},\s$",
+                          head[:name.start(1)]):  # "His campaign manager, Jeff Weaver, said"
         return name.group(1), (), name.start(1)
+    # "The newspaper, long a vocal advocate of immigration reform, writes": a common noun phrase at a clause
+    # start, then an appositive in lower case
+    np_ = _NP_APPOSED.search(head, offset)
+    if np_ and not re.search(r"[“”\"]", head[np_.end():]):
+        return np_.group(1), (), np_.start(1)
     return None
 
 
@@ -299,31 +315,3 @@ def colon_speaker(text: str, mentions: list[tuple[Mention, tuple[str, ...]]]
         return None
     ids = next((ids for m, ids in mentions if m.start == label.start(1)), ())
     return label.group(1), ids, label.start(1), label.end(1), label.end()
-
-
-_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|show|shows|said|says|found|finds|is|was|are|were|has|had)\b")
-
-
-def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
-    """Whether a cue form found in a sentence is used as something else.
-
-    Example:
-        >>> import re
-        >>> [not_a_cue(t, re.search(w, t), l) for t, w, l in [
-        ...     ("The Trump Show aired.", "Show", "show"), ("the warning was clear", "warning", "warn"),
-        ...     ("The October report exceeded forecasts.", "report", "report"), ("thanks to Ruiz", "thanks", "thank"),
-        ...     ("Ruiz said so.", "said", "say")]]
-        [True, True, True, True, False]
-    """
-    if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not is_title_case(text):
-        return True  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
-    if previous_word(text, cm.start()).lower() in _DETERMINERS:
-        return True  # "the warning", "a report": a noun
-    if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
-        return True  # "The October report exceeded …", "G-III reports show": a noun
-    return lemma == "thank" and re.match(r"\s+(?:to|in part)\b", text[cm.end():]) is not None  # "thanks to"
-
-
-def is_title_quote(text: str, quote_start: int) -> bool:
-    """Whether a quotation is a title after a preposition ("an appearance on “Morning Joe,”"), not speech."""
-    return quote_start > 0 and previous_word(text, quote_start).lower() in _PREPOSITIONS

@@ -1,0 +1,40 @@
+"""Whether a reporting-verb form found in a sentence is used as a cue, and whether a quotation is speech."""
+
+from __future__ import annotations
+
+import re
+
+from framing.extract.speakers import _DETERMINERS, _PREPOSITIONS, is_title_case, previous_word
+
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|show|shows|said|says|found|finds|is|was|are|were|has|had)\b")
+
+
+def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
+    """Whether a cue form found in a sentence is used as something else.
+
+    Example:
+        >>> import re
+        >>> [not_a_cue(t, re.search(w, t), l) for t, w, l in [
+        ...     ("The Trump Show aired.", "Show", "show"), ("the warning was clear", "warning", "warn"),
+        ...     ("The October report exceeded forecasts.", "report", "report"), ("thanks to Ruiz", "thanks", "thank"),
+        ...     ("Ruiz said so.", "said", "say")]]
+        [True, True, True, True, False]
+    """
+    if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not is_title_case(text):
+        return True  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
+    if previous_word(text, cm.start()).lower() in _DETERMINERS:
+        return True  # "the warning", "a report": a noun
+    if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
+        return True  # "The October report exceeded …", "G-III reports show": a noun
+    after = text[cm.end():]
+    if lemma == "continue" and not re.match(r"\s*(?:[,.:;!?]|$|that\b)", after):
+        return True  # "continued to rise", "continues the policy": not "“…,” he continued."
+    if lemma in ("support", "oppose") and \
+            previous_word(text, cm.start()).lower() in ("is", "are", "was", "were", "be", "been", "being"):
+        return True  # "was supported by": no one's position is reported
+    return lemma == "thank" and re.match(r"\s+(?:to|in part)\b", text[cm.end():]) is not None  # "thanks to"
+
+
+def is_title_quote(text: str, quote_start: int) -> bool:
+    """Whether a quotation is a title after a preposition ("an appearance on “Morning Joe,”"), not speech."""
+    return quote_start > 0 and previous_word(text, quote_start).lower() in _PREPOSITIONS
