@@ -399,3 +399,47 @@ def test_titles_and_party_tags_do_not_end_a_sentence(tmp_path, text, n):
     folder.mkdir()
     (folder / "s.txt").write_text(corpus_text, encoding="utf-8")
     assert len(load_corpus(folder).sentences) == 1 + n
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("At the hearing, the organizer of a pro-Ruiz rally said the rules invited violence.",
+     "the organizer of a pro-Ruiz rally", "the rules invited violence"),
+    ("One attendee, who like others asked not to be named, said the meeting was tense.", "One attendee",
+     "the meeting was tense"),
+    ("Dozens of nurses interviewed at the clinics, including Ms. Ortiz, said they felt ignored.",
+     "Dozens of nurses interviewed at the clinics", "they felt ignored"),
+    ("The survey found little change, with 62 percent of nurses saying pay is too low.",
+     "62 percent of nurses", "pay is too low"),
+])
+def test_long_noun_phrase_speakers(tmp_path, text, speaker, content):
+    a = attributions(tmp_path, text)
+    assert rows(a, "speaker", "content")[-1] == (speaker, content)
+
+
+def test_a_question_put_to_someone_is_no_source_of_its_own(tmp_path):
+    a = attributions(tmp_path, "Asked if she believed the mayor wanted to resign, Ms. Ortiz said she did not know.")
+    assert rows(a, "speaker", "cue", "content") == [("Ms. Ortiz", "said", "she did not know")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Ortiz: I Still Believe The Mayor Can’t Be Trusted", "Ortiz", "I Still Believe The Mayor Can’t Be Trusted"),
+    ("Union organizer Dana Ruiz: “We are not going anywhere.”", "Union organizer Dana Ruiz",
+     "We are not going anywhere."),
+])
+def test_a_speaker_label_takes_the_cues_after_it(tmp_path, text, speaker, content):
+    a = attributions(tmp_path, text)
+    assert rows(a, "speaker", "cue", "content") == [(speaker, ":", content)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Mr. Khan said on NBC's ''Meet the Press'' on Sunday that the mayor was wrong.", "the mayor was wrong"),
+    ("Ms. Ortiz said she will not resign, but she has bristled at the criticism.", "she will not resign"),
+])
+def test_where_indirect_words_start_and_end(tmp_path, text, content):
+    a = attributions(tmp_path, text)
+    assert rows(a, "cue", "content") == [("said", content)]
+
+
+def test_a_sentence_final_cue_is_not_nested_in_the_one_before(tmp_path):
+    a = attributions(tmp_path, "Instead her boss told her he had booked a room, she said.")
+    assert rows(a, "speaker", "cue", "content") == [("she", "said", "Instead her boss told her he had booked a room")]

@@ -15,9 +15,9 @@ For each reporting cue outside quotation marks the speaker is found in this orde
 Pronouns resolve to the subject of the same sentence when it comes first, else to the subject of the nearest
 earlier sentence with a fitting actor (he/she: a person; it: an organisation or outlet). A title shared by
 several actors ("the president") resolves to the one mentioned most recently. A quotation that opens a
-sentence with no cue, right after a direct quote, continues that speaker. "According to X" and a trailing
-"X reported" are the hedge and channel of the sentence's other attributions, or an attribution of their own
-when there is none.
+sentence with no cue, right after a direct quote, continues that speaker. "According to X" is an attribution
+of its own and the hedge and channel of the sentence's other attributions; a trailing "X reported" is their
+hedge and channel, or an attribution of its own when there is none.
 """
 
 from __future__ import annotations
@@ -43,6 +43,14 @@ from framing.extract.speakers import (_DETERMINERS, INVERTED, INVERTED_NP, NOT_O
                                       name_end, previous_word, sentence_subject, speaker_before)
 from framing.schema import ATTRIBUTION_COLUMNS
 from framing.text import count_words
+
+# "Asked if she believed …, Clinton said": the question is the unnamed asker's, and no cue inside it is a source
+_ASKED = re.compile(r"(?:^|[,;—–]\s+|\b(?:[Ww]hen|[Ww]henever|[Ii]f|[Oo]nce|[Aa]fter being|[Bb]efore being)\s+)"
+                    r"((?:[Aa]sked|ASKED)\s+(?:about|if|whether|why|how|what|which|who|when|where|to)\b[^,;:“”\"]*)")
+
+
+_WITH_NP = re.compile(r"\b[Ww]ith\s+((?:[\w’'.%-]+\s+){0,6}?[\w’'.%-]+)$")
+
 
 def extract_attributions(
     sentences: pd.DataFrame,
@@ -77,7 +85,7 @@ def extract_attributions(
         >>> a = extract_attributions(c.sentences, quotes=c.quotes)
         >>> a.query("doc_id == '003_112340eac45120b9' and sent_id == 2")[["speaker_id", "cue", "quote_type",
         ...     "channel"]].values.tolist()
-        [['Xi Jinping', 'said', 'direct', 'CCTV']]
+        [['CCTV', 'according to', 'indirect', 'CCTV'], ['Xi Jinping', 'said', 'direct', 'CCTV']]
     """
     actors = actors if isinstance(actors, Actors) else load_actors(actors)
     verbs = verbs if isinstance(verbs, ReportingVerbs) else load_reporting_verbs(verbs)
@@ -124,9 +132,11 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
     subject = sentence_subject(mentions, text, s0, doc)
     found: list[Found] = []
     hedges = find_hedges(text, doc.channels)
+    asked = [m.span(1) for m in _ASKED.finditer(text)]
     for cm in verbs.finditer(text):
-        if doc.quoted(s0 + cm.start()) or any(a <= cm.start() < b for a, b, _, _ in hedges):
-            continue  # in a quotation, or in "according to the National Academies report"
+        if doc.quoted(s0 + cm.start()) or any(a <= cm.start() < b for a, b, _, _ in hedges) or \
+                any(a <= cm.start() < b for a, b in asked):
+            continue  # in a quotation, in "according to the National Academies report" or in "Asked if …,"
         cue = verbs.forms[" ".join(cm.group(0).lower().split())]
         if not_a_cue(text, cm, cue.lemma):
             continue
@@ -135,7 +145,9 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
         found_one = _attribute(doc, text, s0, cm, cue, mentions, subject, found)
         if found_one is not None and not nested(text, found, found_one):
             found.append(found_one)
-    found = found or ([] if hedges else label_found(text, mentions))  # "Lynch: No outside influence …"
+    label = [] if hedges else label_found(text, mentions)  # "Lynch: No outside influence …"
+    if label and (not found or all(f.cue_start > label[0].cue_start for f in found)):
+        found = label  # "Rubio: I Still Believe Trump Can’t Be Trusted": the cues after a label are its words
     rows = _finish(doc, sent, found, hedges, mentions, subject)
     if subject is not None:
         doc.subjects.append((sent_id, subject[1]))
@@ -199,7 +211,11 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
         if participle:
             return None
     if participle and not after_comma:
-        return None
+        with_np = _WITH_NP.search(before)  # "with 62 percent of voters saying …", "with Silverman saying …"
+        if with_np is None:
+            return None
+        return Found(start, end, cue, cm.group(0), with_np.group(1), (), "", end, len(text),
+                     speaker_start=with_np.start(1))
     # 3. the words just before the cue
     spk = speaker_before(text, start, mentions)
     spk = spk or (None if found else clause_subject(text, start, cue.lemma))

@@ -38,9 +38,11 @@ _NESTED_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # adverbs and times between a cue and its "that": "said repeatedly that …", "said on Monday that …"
 _LEAD_ADVERBS = re.compile(r"^(?:(?:[\w-]+ly|again|also|then|later|earlier|today|yesterday|(?:on|last|this|in)\s+"
                            r"(?:an?\s+)?[\w-]+)\s*,?\s+)+(?=that\s)", re.IGNORECASE)
+_LEAD_PLACE = re.compile(r"(?:on|in|at|during|to|with|via|through)\s[^,;:“”\"]{1,90}?\s(?=that\s)")
+_NEW_CLAUSE = re.compile(r"(?:,\s+(?:but|yet|although|though|even\s+as)|;)\s+(?=(?:he|she|they|it|we|I|[A-Z][a-z]+)\s)")
 # ", and" or "and" before a past-tense verb (not a noun phrase), or a dangling conjunction at the end
 _AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z]+ed\b(?!\s+(?:by|to)\b))|"
-                       r"[,;]?\s+(?:and|but|while)$")
+                       r"[,;]?\s+(?:and|but|while|with)$")
 # cues whose content follows an addressee: "told police officials that …", "warned allies that …"
 _ADDRESSED = {"tell", "warn", "assure", "remind", "inform", "promise", "write", "caution", "convince", "brief"}
 _ADDRESSEE = re.compile(r"(?:[\w’'.-]+\s+){1,10}?that\s+")
@@ -78,7 +80,9 @@ def nested(text: str, found: list[Found], new: Found) -> bool:
         if f.quote_type == "direct" or f.speaker_start < 0:
             continue
         at = new.speaker_start
-        return f.cue_end <= at and not re.search(r"[;—–]|,\s*(?:and|but|while)\b|[.!?]\s", text[f.cue_end:at])
+        return f.cue_end <= at and not re.search(r"[;—–]|,\s*(?:and|but|while)\b|(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]\s",
+                                                  text[f.cue_end:at]) and \
+            not (text[:at].rstrip().endswith(",") and _ends_sentence(text[new.cue_end:]))  # "…, she said."
     return False
 
 
@@ -133,6 +137,10 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
             else content
         content = content[m.end():] if (m := _ADDRESSEE_NO_THAT.match(content)) else content
     content = _LEAD_ADVERBS.sub("", content)
+    if (lead := _LEAD_PLACE.match(content)) and count_words(lead.group(0)) <= 12:
+        content = content[lead.end():]  # "said on NBC's ''Meet the Press'' on Sunday that …"
+    # a new clause after ", but" or a semicolon is not the cue's: "said she will not …, but she has bristled …"
+    content = _NEW_CLAUSE.split(content, maxsplit=1)[0]
     # a coordinated verb ends what the cue attributes: "called the deal “terrible” and likened it to …"
     content = _AND_VERB.split(content, maxsplit=1)[0].rstrip(" ,;")
     return re.sub(r"^(that|as|to)\s+", "", content)

@@ -149,6 +149,10 @@ _SPEECH = frozenset({"say", "tell", "add", "note", "write", "argue", "explain", 
                      "reply", "tweet", "announce", "acknowledge"})
 
 
+_LY_NOUNS = frozenset({"rally", "family", "ally", "assembly", "supply", "daily", "weekly", "monthly", "italy", "july",
+                       "anomaly", "monopoly", "bully"})
+
+
 def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[str, ...], int] | None:
     """The whole clause before a speech cue, when no rule above reads a speaker there: "A woman who has
     accused him said", "Six in 10 Virginia voters said" (at most 12 words, ending in a noun-like word).
@@ -162,6 +166,8 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
     if lemma not in _SPEECH:
         return None
     head = text[:cue_start].rstrip()
+    if head.endswith(",") and (apposed := re.search(r",\s+[a-z][^,;:“”\"]{1,100},$", head)):
+        head = head[:apposed.start()]  # "Numerous veterans interviewed at rallies, including Mr. Jebens, said"
     clause = _CLAUSE_SUBJECT.search(head, max(0, len(head) - 160))
     if clause is None:
         return None
@@ -171,7 +177,7 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
         words = words[1:]
     last = words[-1].lower()
     if words[0].lower() in _LEADING | _PREPOSITIONS | {"it", "there", "this"} or len(words) > 12 or \
-            last.endswith(("ed", "ing", "ly")) or last in _SKIP_BEFORE | _DETERMINERS | _PREPOSITIONS:
+            (last.endswith(("ed", "ing", "ly")) and last not in _LY_NOUNS) or last in _SKIP_BEFORE | _DETERMINERS | _PREPOSITIONS:
         return None
     return head[start:clause.end(1)], (), start
 
@@ -190,9 +196,11 @@ _GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”\"']\s)|" + "|".join(r
                          r"has|have|had|was|were|is|are|be|been|will|would|could|did|does)\b)[a-z][a-z-]*[a-z])$",
                          re.IGNORECASE)
 # everything from a clause start to the cue, when it opens with a capital, a number or a quantifier
-_CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:]\s)|(?<=\b[Aa]nd\s)|(?<=\b[Bb]ut\s))((?:[A-Z0-9]|(?:many|most|some|several|"
+_CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:—–-]\s)|(?<=\b[Aa]nd\s)|(?<=\b[Bb]ut\s)|(?<=\b[Ww]hile\s)|"
+                             r"(?<=\b[Ww]hereas\s))((?:[A-Z0-9]|(?:many|most|some|several|"
                              r"few|numerous|other|one|two|three|about|nearly|almost|roughly|at\s+least|more\s+than|"
-                             r"half|a\s+majority|a\s+dozen|all|both)\b)[^,;:“”\"()]{2,120})$")
+                             r"half|a\s+majority|a\s+dozen|all|both|the|a|an|his|her|their|its|another)\b)"
+                             r"[^,;:“”\"()]{2,120})$")
 # a name at a clause start, then ", " and an appositive in lower case, a number or a relative clause
 _APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\s))"
                       r"((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,4}[A-Z][\w’'.-]*[a-z][\w’'.-]*)"
@@ -201,7 +209,8 @@ _APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\
 
 
 _NP_APPOSED = re.compile(r"(?:^|(?<=[;:]\s)|(?<=\b(?:and|but|But|And)\s))"
-                         r"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:[\w’'-]+\s+){0,3}[a-z][a-z-]*[a-z]),\s+"
+                         r"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|One|Another|Some|Several|Many|Most|Two|"
+                         r"Three|Four|Five|[0-9]+)\s+(?:[\w’'-]+\s+){0,3}[a-z][a-z-]*[a-z]),\s+"
                          r"(?:[a-z][^,;:“”\"]{2,100}|[0-9]{1,3}),?$")
 
 
@@ -292,6 +301,8 @@ def is_title_case(text: str) -> bool:
 # a speaker label before a colon that opens a sentence: a name ("Lynch:", "Bernie Sanders:") or a transcript's
 # capitals ("TAPPER:"); the words after it are that speaker's
 COLON_LABEL = re.compile(r"\s*((?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]*[a-z]|[A-Z][A-Z’'-]{2,}):\s+(?=\S)")
+# a longer label before a quotation: "Republican pollster Daron Shaw: “…”", "Rep. Trey Gowdy (R-S.C.): "…""
+_QUOTE_LABEL = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){0,5}[A-Z][\w’'-]*[a-z])(?:\s+\([^()]{1,12}\))?:\s+(?=[“\"]|'')")
 NOT_A_LABEL = frozenset("Contributing Continued Twitter Facebook Instagram Email Follow Credit Credits Reporting "
                         "Update Updated Watch Related Read Source Sources Note Editor Photo Video Watch Live Breaking "
                         "Exclusive Opinion Analysis Correction Clarification Disclosure Warning Listen Graphic Map "
@@ -309,7 +320,7 @@ def colon_speaker(text: str, mentions: list[tuple[Mention, tuple[str, ...]]]
         >>> colon_speaker("In Ohio: turnout was low.", []) is None
         True
     """
-    label = COLON_LABEL.match(text)
+    label = COLON_LABEL.match(text) or _QUOTE_LABEL.match(text)
     if label is None or label.group(1) in NOT_A_LABEL or set(label.group(1).split()) & NOT_OPENING or \
             count_words(text[label.end():]) < 3:  # "Rubio: Finish second." is a list, not words of Rubio's
         return None
