@@ -443,3 +443,18 @@ def test_where_indirect_words_start_and_end(tmp_path, text, content):
 def test_a_sentence_final_cue_is_not_nested_in_the_one_before(tmp_path):
     a = attributions(tmp_path, "Instead her boss told her he had booked a room, she said.")
     assert rows(a, "speaker", "cue", "content") == [("she", "said", "Instead her boss told her he had booked a room")]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Ms. Ortiz called on the council to act.", "called on", "the council to act"),
+    ("He talked about his plan for the port.", "talked about", "his plan for the port"),
+    ("She spoke of her years in the mines.", "spoke of", "her years in the mines"),
+])
+def test_prepositional_verbs_of_speech(tmp_path, text, cue, content):
+    a = attributions(tmp_path, text)
+    assert rows(a, "cue", "content") == [(cue, content)]
+
+
+def test_a_reporters_credit_line_and_a_negated_verb(tmp_path):
+    a = attributions(tmp_path, "The campaign did not respond to a request for comment.\n\nAna Ruiz reported from Lima, Peru.")
+    assert rows(a, "speaker", "cue") == [("The campaign", "respond")]

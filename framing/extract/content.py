@@ -40,6 +40,17 @@ _LEAD_ADVERBS = re.compile(r"^(?:(?:[\w-]+ly|again|also|then|later|earlier|today
                            r"(?:an?\s+)?[\w-]+)\s*,?\s+)+(?=that\s)", re.IGNORECASE)
 _LEAD_PLACE = re.compile(r"(?:on|in|at|during|to|with|via|through)\s[^,;:“”\"]{1,90}?\s(?=that\s)")
 _NEW_CLAUSE = re.compile(r"(?:,\s+(?:but|yet|although|though|even\s+as)|;)\s+(?=(?:he|she|they|it|we|I|[A-Z][a-z]+)\s)")
+
+
+def _cut_outside_quotes(content: str, pattern: re.Pattern[str]) -> str:
+    """The words before the first match of ``pattern`` that is not inside quotation marks."""
+    for m in pattern.finditer(content):
+        before = content[:m.start()]
+        if before.count("“") <= before.count("”") and before.count('"') % 2 == 0 and before.count("''") % 2 == 0:
+            return before if before.strip() else content
+    return content
+
+
 # ", and" or "and" before a past-tense verb (not a noun phrase), or a dangling conjunction at the end
 _AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z]+ed\b(?!\s+(?:by|to)\b))|"
                        r"[,;]?\s+(?:and|but|while|with)$")
@@ -140,7 +151,7 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     if (lead := _LEAD_PLACE.match(content)) and count_words(lead.group(0)) <= 12:
         content = content[lead.end():]  # "said on NBC's ''Meet the Press'' on Sunday that …"
     # a new clause after ", but" or a semicolon is not the cue's: "said she will not …, but she has bristled …"
-    content = _NEW_CLAUSE.split(content, maxsplit=1)[0]
+    content = _cut_outside_quotes(content, _NEW_CLAUSE)
     # a coordinated verb ends what the cue attributes: "called the deal “terrible” and likened it to …"
     content = _AND_VERB.split(content, maxsplit=1)[0].rstrip(" ,;")
     return re.sub(r"^(that|as|to)\s+", "", content)

@@ -23,7 +23,8 @@ _PRONOUN_FORMS = {*PRONOUNS, *(p.capitalize() for p in PRONOUNS)}
 _SKIP_BEFORE = {"has", "have", "had", "also", "recently", "long", "further", "repeatedly", "often",
                 "previously", "then", "once", "again", "earlier", "later", "already", "initially", "publicly",
                 "privately", "separately", "subsequently", "reportedly", "would", "will", "could", "did", "does",
-                "quickly", "swiftly", "firmly", "has long"}
+                "quickly", "swiftly", "firmly", "has long", "not", "never", "even", "still", "may", "might", "can",
+                "should", "must", "do", "didn’t", "didn't", "doesn’t", "doesn't", "won’t", "won't", "is", "was"}
 
 _PREPOSITIONS = {"to", "with", "for", "of", "on", "about", "from", "by", "between", "against", "at", "in",
                  "into", "toward", "towards", "over", "after", "before", "than", "as", "like"}
