@@ -458,3 +458,38 @@ def test_prepositional_verbs_of_speech(tmp_path, text, cue, content):
 def test_a_reporters_credit_line_and_a_negated_verb(tmp_path):
     a = attributions(tmp_path, "The campaign did not respond to a request for comment.\n\nAna Ruiz reported from Lima, Peru.")
     assert rows(a, "speaker", "cue") == [("The campaign", "respond")]
+
+
+def test_a_quotation_inside_the_sentence_is_not_the_direct_quote_of_a_final_cue(tmp_path):
+    a = attributions(tmp_path, 'Ortiz "felt a duty to act on" the housing crisis, Lane said.')
+    assert rows(a, "speaker", "quote_type", "content") == [
+        ("Lane", "mixed", 'Ortiz "felt a duty to act on" the housing crisis')]
+
+
+def test_a_quotation_already_attributed_is_not_taken_again(tmp_path):
+    a = attributions(tmp_path, "“I never said that,” Ruiz said, after host Ann Lee said the mayor had lied.")
+    assert rows(a, "speaker", "quote_type", "content") == [
+        ("Ruiz", "direct", "I never said that"), ("Ann Lee", "indirect", "the mayor had lied")]
+
+
+def test_an_inverted_cue_after_a_conjunction_takes_the_quotation_after_it(tmp_path):
+    a = attributions(tmp_path, "But, said Solovey, “I do not want a fight.”")
+    assert rows(a, "speaker", "quote_type", "content") == [("Solovey", "direct", "I do not want a fight.")]
+
+
+@pytest.mark.parametrize("text", [
+    "It contradicted what Ruiz and Lane said about the vote.",
+    "The council members have a larger say than the mayor.",
+])
+def test_no_attribution_without_attributed_words(tmp_path, text):
+    assert attributions(tmp_path, text).empty
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The Saudis have said for years that they would back the release, but there is anger.",
+     "they would back the release"),
+    ("In the poll, 45 percent said they would vote for him, compared to 39 percent for her.",
+     "they would vote for him"),
+])
+def test_more_boundaries_of_indirect_words(tmp_path, text, content):
+    assert rows(attributions(tmp_path, text), "content") == [(content,)]

@@ -173,8 +173,11 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
             quote = q
         if quote is not None:
             spk = speaker_before(text, start, mentions)
-            if spk is None or not names_only(doc.text_at(quote[1], s0 + start), spk[0]):
+            closed = re.search(r"[,.!?]\W{0,2}$", doc.text_at(quote[0], quote[1]) or "") is not None
+            if spk is None or not names_only(doc.text_at(quote[1], s0 + start), spk[0], clause_closed=closed):
                 quote = None
+    if quote is not None and any(f.direct_quote == quote for f in found):
+        quote = None  # '“…,” Trump said, after Becky Quick said …': the quotation is Trump's already
     if quote is not None and not is_title_quote(text, quote[0] - s0):  # not 'on “Morning Joe,” Ann asked'
         after = text[end:]
         spk = speaker_before(text, start, mentions)
@@ -234,8 +237,9 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
         if cap and cap.group(1).split()[0].lower() not in _DETERMINERS and \
                 re.match(r"\s*(?:[,.;]|$)", text[end + cap.end():]):
             return Found(start, end, cue, cm.group(0), name_end(cap.group(1)), (), "", 0, start)
-    if spk is None:
-        return None
+    if spk is None or (cue.cue_class != "descriptive" and re.search(r"\b[Ww]hat(?:ever)?\s+(?:[\w’'.-]+\s+){0,4}$",
+                                                                    before + " ")):
+        return None  # "what Trump said about the incident": no words are attributed ("what he called X" names X)
     return Found(start, end, cue, cm.group(0), spk[0], spk[1], "", end, len(text), speaker_start=spk[2])
 
 
@@ -289,6 +293,8 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
                 quote_type = "indirect"
             if not content and (prior := quote_just_before(doc, text, s0, f)):  # "“… lies.” Cruz said."
                 content, quote_type = prior, "direct"
+            elif count_words(content) <= 1 and (later := doc.quote_between(s0 + f.cue_end, s0 + len(text))):
+                content, quote_type = quote_text(doc, later), "direct"  # 'But, said Solovey, “I don't want …”'
         actor = actors.by_id.get(speaker_id)
         channel = hedge_channel or (actor.channel if actor is not None else "") or doc.channels.channel_of(
             outside_quotes(doc, text, s0))

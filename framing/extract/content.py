@@ -38,8 +38,9 @@ _NESTED_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 # adverbs and times between a cue and its "that": "said repeatedly that …", "said on Monday that …"
 _LEAD_ADVERBS = re.compile(r"^(?:(?:[\w-]+ly|again|also|then|later|earlier|today|yesterday|(?:on|last|this|in)\s+"
                            r"(?:an?\s+)?[\w-]+)\s*,?\s+)+(?=that\s)", re.IGNORECASE)
-_LEAD_PLACE = re.compile(r"(?:on|in|at|during|to|with|via|through)\s[^,;:“”\"]{1,90}?\s(?=that\s)")
-_NEW_CLAUSE = re.compile(r"(?:,\s+(?:but|yet|although|though|even\s+as)|;)\s+(?=(?:he|she|they|it|we|I|[A-Z][a-z]+)\s)")
+_LEAD_PLACE = re.compile(r"(?:on|in|at|during|to|with|via|through|for|since|over)\s[^,;:“”\"]{1,90}?\s(?=that\s)")
+_NEW_CLAUSE = re.compile(r"(?:,\s+(?:but|yet|although|though|even\s+as)|;)\s+(?=(?:he|she|they|it|we|I|there|[A-Z][a-z]+)\s)|"
+                         r",\s+compared\s+(?:to|with)\s")
 
 
 def _cut_outside_quotes(content: str, pattern: re.Pattern[str]) -> str:
@@ -115,14 +116,16 @@ def _ends_sentence(after: str) -> bool:
     return not tail or _TRAILER.fullmatch(tail) is not None
 
 
-def names_only(between: str, speaker: str) -> bool:
+def names_only(between: str, speaker: str, *, clause_closed: bool = True) -> bool:
     """Whether the words between a quotation and its cue are the speaker, perhaps with a short title before it
     ("Huckabee spokeswoman Alice Stewart") or an appositive after it ("Lael Brainard, a Fed governor,")."""
     between, speaker = clean_speaker(between), clean_speaker(speaker)
     at = between.find(speaker)
     if at < 0 or re.search(r"[“”\"]", between):
         return False
-    rest = between[at + len(speaker):]
+    rest, pre = between[at + len(speaker):], between[:at].strip()
+    if not clause_closed and pre.endswith(",") and pre.strip(" ,"):
+        return False  # 'Obama “felt …” climate change, Axelrod said': the sentence goes on after the quotation
     return count_words(between[:at]) <= 4 and (not rest.strip() or rest.lstrip().startswith(","))
 
 

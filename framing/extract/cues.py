@@ -27,6 +27,9 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
     if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
         return True  # "The October report exceeded …", "G-III reports show": a noun
     after = text[cm.end():]
+    if cm.group(0).lower() == "say" and (re.match(r"\s+(?:in|over)\b", after) or previous_word(text, cm.start()).lower()
+                                         in ("larger", "bigger", "greater", "final", "equal", "more", "little", "no")):
+        return True  # "a larger say than", "no say in": a noun
     if lemma in ("report", "contribute") and re.match(r"\s+(?:reporting\s+)?from\s+[A-Z][^;:“”\"]{0,60}$", after):
         return True  # "Ryan Grim reported from Washington, D.C.": a reporter's credit line
     if lemma == "show" and re.match(r"\s+up\b", after):
