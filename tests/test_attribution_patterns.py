@@ -493,3 +493,15 @@ def test_no_attribution_without_attributed_words(tmp_path, text):
 ])
 def test_more_boundaries_of_indirect_words(tmp_path, text, content):
     assert rows(attributions(tmp_path, text), "content") == [(content,)]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("In the poll, 29 percent (and 43 percent of Republicans) said they trust the mayor.", "29 percent",
+     "they trust the mayor"),
+    ("Of the members, 1,409 teachers said they wanted a strike, while 95 members opposed it.", "1,409 teachers",
+     "they wanted a strike"),
+    ("Rep. Ann Bell (a Democrat so young she is taken for an intern) says she was lost at first.", "Rep. Ann Bell",
+     "she was lost at first"),
+])
+def test_parentheses_and_numbers_in_speakers(tmp_path, text, speaker, content):
+    assert rows(attributions(tmp_path, text), "speaker", "content") == [(speaker, content)]

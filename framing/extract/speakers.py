@@ -100,7 +100,7 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
             continue
         break
     head = text[:end].rstrip()
-    party = _PARTY_TAG.search(head, max(0, len(head) - 40))
+    party = _PARTY_TAG.search(head, max(0, len(head) - 110))
     if party:  # "Sen. Elizabeth Warren (D-MA) said": the tag is not the speaker
         head = head[:party.start()].rstrip()
     appositive = head.endswith(",")
@@ -167,6 +167,8 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
     if lemma not in _SPEECH:
         return None
     head = text[:cue_start].rstrip()
+    if party := _PARTY_TAG.search(head, max(0, len(head) - 110)):
+        head = head[:party.start()]
     if head.endswith(",") and (apposed := re.search(r",\s+[a-z][^,;:“”\"]{1,100},$", head)):
         head = head[:apposed.start()]  # "Numerous veterans interviewed at rallies, including Mr. Jebens, said"
     clause = _CLAUSE_SUBJECT.search(head, max(0, len(head) - 160))
@@ -183,7 +185,8 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
     return head[start:clause.end(1)], (), start
 
 
-_PARTY_TAG = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)[-–.,]?\s*[\w. ]{0,12}\)$")
+# a party tag or any short parenthesis after the speaker: "Sen. Ann Bell (D-Ore.)", "29 percent (and 43 percent of …)"
+_PARTY_TAG = re.compile(r"\s*\([^()]{1,100}\)$")
 # a determinate noun phrase at a clause start: a determiner, quantifier or possessive, then up to four words
 # ending in a lower-case noun ("the Senate Democratic leader", "Several senators", "Trump's opponents")
 _QUANTIFIERS = (r"(?:(?:about|nearly|almost|roughly|only|just|more\s+than|fewer\s+than|less\s+than|at\s+least)\s+)?"
@@ -198,7 +201,7 @@ _GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”\"']\s)|" + "|".join(r
                          re.IGNORECASE)
 # everything from a clause start to the cue, when it opens with a capital, a number or a quantifier
 _CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:—–-]\s)|(?<=\b[Aa]nd\s)|(?<=\b[Bb]ut\s)|(?<=\b[Ww]hile\s)|"
-                             r"(?<=\b[Ww]hereas\s))((?:[A-Z0-9]|(?:many|most|some|several|"
+                             r"(?<=\b[Ww]hereas\s))((?:\d{1,3}(?:,\d{3})+|[A-Z0-9]|(?:many|most|some|several|"
                              r"few|numerous|other|one|two|three|about|nearly|almost|roughly|at\s+least|more\s+than|"
                              r"half|a\s+majority|a\s+dozen|all|both|the|a|an|his|her|their|its|another)\b)"
                              r"[^,;:“”\"()]{2,120})$")
