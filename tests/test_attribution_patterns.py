@@ -505,3 +505,9 @@ def test_more_boundaries_of_indirect_words(tmp_path, text, content):
 ])
 def test_parentheses_and_numbers_in_speakers(tmp_path, text, speaker, content):
     assert rows(attributions(tmp_path, text), "speaker", "content") == [(speaker, content)]
+
+
+def test_who_said_credits_the_antecedent(tmp_path):
+    a = attributions(tmp_path, "The mayor, who chairs the board, said the fee was fair. It fell to Ana Ruiz, who said no.")
+    assert rows(a, "speaker", "content")[0] == ("The mayor", "the fee was fair")
+    assert ("Ana Ruiz", "no") in rows(a, "speaker", "content")

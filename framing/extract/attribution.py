@@ -132,7 +132,7 @@ def _sentence_attributions(doc: Document, sent, verbs: ReportingVerbs, found: li
     subject = sentence_subject(mentions, text, s0, doc)
     found: list[Found] = []
     hedges = find_hedges(text, doc.channels)
-    asked = [m.span(1) for m in _ASKED.finditer(text)]
+    asked = [m.span(1) for m in _ASKED.finditer(text)] if "sked" in text or "SKED" in text else []
     for cm in verbs.finditer(text):
         if doc.quoted(s0 + cm.start()) or any(a <= cm.start() < b for a, b, _, _ in hedges) or \
                 any(a <= cm.start() < b for a, b in asked):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from framing.config.verbs import Cue
 from framing.extract.document import Document, clean_speaker, quote_text
-from framing.extract.speakers import colon_speaker
+from framing.extract.labels import colon_speaker
 from framing.text import count_words
 
 # nothing, or a short addressee or time closed by a comma or colon ("told reporters, “…”", "said on Monday: “…”");
