@@ -511,3 +511,20 @@ def test_who_said_credits_the_antecedent(tmp_path):
     a = attributions(tmp_path, "The mayor, who chairs the board, said the fee was fair. It fell to Ana Ruiz, who said no.")
     assert rows(a, "speaker", "content")[0] == ("The mayor", "the fee was fair")
     assert ("Ana Ruiz", "no") in rows(a, "speaker", "content")
+
+
+def test_a_second_clause_subject_after_while(tmp_path):
+    a = attributions(tmp_path, "A full 79 percent of nurses say the pay is fair, while only 49 percent of doctors say so.")
+    assert rows(a, "speaker", "content") == [("A full 79 percent of nurses", "the pay is fair"),
+                                             ("only 49 percent of doctors", "so")]
+
+
+def test_an_adjective_after_and_does_not_end_the_words(tmp_path):
+    a = attributions(tmp_path, "Ann Ruiz said the heat and unsettled weather could last all week.")
+    assert rows(a, "content") == [("the heat and unsettled weather could last all week",)]
+
+
+def test_a_pronoun_cue_after_a_comma_is_its_own(tmp_path):
+    a = attributions(tmp_path, "She said the plan was a mistake, at the hearing she said it was not an error.")
+    assert rows(a, "cue", "content")[-1] == ("said", "it was not an error")
+    assert len(a) == 2

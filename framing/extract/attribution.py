@@ -221,7 +221,9 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
                      speaker_start=with_np.start(1))
     # 3. the words just before the cue
     spk = speaker_before(text, start, mentions)
-    spk = spk or (None if found else clause_subject(text, start, cue.lemma))
+    if spk is None and (clause := clause_subject(text, start, cue.lemma)) is not None and \
+            (not found or clause[2] > found[-1].cue_end):  # ", while only 49 percent of Republicans say …"
+        spk = clause
     if spk is None and before.endswith(",") and found and not re.search(r"[”\"]\s*,$", before):
         # "Xi warns US on Taiwan, calls for …": a verb after a comma shares the previous cue's subject
         last = found[-1]

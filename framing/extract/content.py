@@ -54,7 +54,9 @@ def _cut_outside_quotes(content: str, pattern: re.Pattern[str]) -> str:
 
 
 # ", and" or "and" before a past-tense verb (not a noun phrase), or a dangling conjunction at the end
-_AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z]+ed\b(?!\s+(?:by|to)\b))|"
+_AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z]+ed\b(?!\s+(?:by|to)\b)"
+                       r"(?:\s+(?:the|a|an|his|her|their|its|him|her|them|it|that|for|on|in|with|at|of|about|as|[“\"A-Z])|"
+                       r"\s*[,.;:]|\s*$))|"
                        r"[,;]?\s+(?:and|but|while|with)$")
 # cues whose content follows an addressee: "told police officials that …", "warned allies that …"
 _ADDRESSED = {"tell", "warn", "assure", "remind", "inform", "promise", "write", "caution", "convince", "brief"}
@@ -93,7 +95,7 @@ def nested(text: str, found: list[Found], new: Found) -> bool:
         if f.quote_type == "direct" or f.speaker_start < 0:
             continue
         at = new.speaker_start
-        return f.cue_end <= at and not re.search(r"[;—–]|,\s*(?:and|but|while)\b|(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]\s",
+        return f.cue_end <= at and not re.search(r"[;—–]|,\s|(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]\s",
                                                   text[f.cue_end:at]) and \
             not (text[:at].rstrip().endswith(",") and _ends_sentence(text[new.cue_end:]))  # "…, she said."
     return False

@@ -206,7 +206,8 @@ _GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”\"']\s)|" + "|".join(r
 # everything from a clause start to the cue, when it opens with a capital, a number or a quantifier
 _CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:—–-]\s)|(?<=\b[Aa]nd\s)|(?<=\b[Bb]ut\s)|(?<=\b[Ww]hile\s)|"
                              r"(?<=\b[Ww]hereas\s))((?:\d{1,3}(?:,\d{3})+|[A-Z0-9]|(?:many|most|some|several|"
-                             r"few|numerous|other|one|two|three|about|nearly|almost|roughly|at\s+least|more\s+than|"
+                             r"few|numerous|other|one|two|three|about|nearly|almost|roughly|at\s+least|more\s+than|only|"
+                             r"just|a\s+full|fully|"
                              r"half|a\s+majority|a\s+dozen|all|both|the|a|an|his|her|their|its|another)\b)"
                              r"[^,;:“”\"()]{2,120})$")
 # a name at a clause start, then ", " and an appositive in lower case, a number or a relative clause
