@@ -179,23 +179,32 @@ def group_labels(articles: pd.DataFrame, column: str = "outlet") -> pd.Series:
     return unpooled(articles[column], articles["doc_id"]).astype(str)
 
 
+_PRONOUN_IDS = ("he", "she", "it", "they", "we", "i", "you")
+
+
 def top_speakers(attribution_scores: pd.DataFrame, *, n: int = 8, level: str = "outlet") -> pd.DataFrame:
     """Share of each group's attributions per speaker, for the ``n`` most quoted speakers of the corpus; the
-    rest are one key ``other speakers``: ``group, key, n, share``.
+    rest are one key ``other speakers``, and pronouns left unresolved one key ``unresolved``:
+    ``group, key, n, share``.
 
     Example:
         >>> s = pd.DataFrame({"level": ["outlet"] * 3, "group": ["X"] * 3, "measure": ["speaker_share"] * 3,
         ...                   "key": ["A", "B", "C"], "n": [5, 3, 1], "share": [5 / 9, 3 / 9, 1 / 9]})
         >>> top_speakers(s, n=2).key.tolist()
         ['A', 'B', 'other speakers']
+        >>> top_speakers(s.assign(key=["A", "she", "C"]), n=2).key.tolist()
+        ['A', 'C', 'unresolved']
     """
     t = attribution_shares(attribution_scores, measure="speaker_share", level=level)
     if t.empty:
         return t
-    top = t.groupby("key")["n"].sum().sort_values(ascending=False, kind="mergesort").index[:n]
-    t = t.assign(key=t["key"].where(t["key"].isin(top), "other speakers"))
+    # a pronoun the extractor could not resolve is nobody's voice: one grey "unresolved" key, never a top speaker
+    t = t.assign(key=t["key"].where(~t["key"].isin(_PRONOUN_IDS), "unresolved"))
+    named = t[t["key"] != "unresolved"]
+    top = named.groupby("key")["n"].sum().sort_values(ascending=False, kind="mergesort").index[:n]
+    t = t.assign(key=t["key"].where(t["key"].isin([*top, "unresolved"]), "other speakers"))
     t = t.groupby(["group", "key"], sort=False, as_index=False)[["n", "share"]].sum()
-    order = {k: i for i, k in enumerate([*top, "other speakers"])}
+    order = {k: i for i, k in enumerate([*top, "other speakers", "unresolved"])}
     return t.sort_values(["group", "key"], key=lambda c: c.map(order) if c.name == "key" else c,
                          kind="mergesort").reset_index(drop=True)
 
