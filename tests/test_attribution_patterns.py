@@ -528,3 +528,19 @@ def test_a_pronoun_cue_after_a_comma_is_its_own(tmp_path):
     a = attributions(tmp_path, "She said the plan was a mistake, at the hearing she said it was not an error.")
     assert rows(a, "cue", "content")[-1] == ("said", "it was not an error")
     assert len(a) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The fact checker said the baseline is Ortiz’s promises.",
+    "The video is called No Respite.",
+    "Ms. Lane has found herself in the same bind.",
+    "Mr. Ruiz showed no sign of backing down.",
+])
+def test_nouns_passives_and_idioms_are_no_cues(tmp_path, text):
+    a = attributions(tmp_path, text)
+    assert a["cue_lemma"].isin(["say"]).all()  # only "said", where there is one
+
+
+def test_a_progressive_verb_is_a_cue(tmp_path):
+    a = attributions(tmp_path, "Ms. Ortiz is telling supporters that the vote is close.")
+    assert rows(a, "speaker", "cue", "content") == [("Ms. Ortiz", "telling", "the vote is close")]

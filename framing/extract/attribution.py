@@ -197,7 +197,8 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
             return Found(start, end, cue, cm.group(0), spk[0], spk[1], "direct", quote[0] - s0, quote[1] - s0,
                           quote)
     # 2. participle or coordinated verb: the speaker of the previous attribution or the sentence subject
-    participle = cm.group(0).split()[0].lower().endswith("ing")
+    participle = cm.group(0).split()[0].lower().endswith("ing") and \
+        prev_word not in ("is", "was", "are", "were", "been", "am")  # "Clinton is telling supporters": a verb
     after_comma = bool(re.search(r"[,—–”\"]$", before)) or prev_word in ("and", "but", "while") or (
         participle and prev_word in ("by", "before", "after", "when", "without"))  # "deflected …, before saying"
     if (participle and after_comma) or prev_word in ("and", "but"):

@@ -22,8 +22,11 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
     """
     if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not is_title_case(text):
         return True  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
-    if previous_word(text, cm.start()).lower() in _DETERMINERS:
+    prev = previous_word(text, cm.start()).lower()
+    if prev in _DETERMINERS:
         return True  # "the warning", "a report": a noun
+    if prev.endswith(("’s", "'s")) and not cm.group(0).lower().endswith(("ed", "ing")):
+        return True  # "Obama’s promises", "Alwaleed's tweet": a noun after a possessive
     if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
         return True  # "The October report exceeded …", "G-III reports show": a noun
     after = text[cm.end():]
@@ -34,6 +37,10 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
         return True  # "Ryan Grim reported from Washington, D.C.": a reporter's credit line
     if lemma == "show" and re.match(r"\s+up\b", after):
         return True  # "people show up"
+    if lemma in ("show", "find") and re.match(r"\s+(?:him|her|it|them|my|his|its|their|no|a|an)self|\s+no\s", after):
+        return True  # "found himself in a bind", "showed no sign of": no finding is reported
+    if lemma in ("call", "call for", "show", "find") and prev in ("is", "was", "are", "were", "be", "been", "being"):
+        return True  # "The video is called No Respite", "Texas was called for Cruz"
     if lemma == "continue" and not re.match(r"\s*(?:[,.:;!?]|$|that\b)", after):
         return True  # "continued to rise", "continues the policy": not "“…,” he continued."
     if lemma in ("support", "oppose") and \
