@@ -544,3 +544,17 @@ def test_nouns_passives_and_idioms_are_no_cues(tmp_path, text):
 def test_a_progressive_verb_is_a_cue(tmp_path):
     a = attributions(tmp_path, "Ms. Ortiz is telling supporters that the vote is close.")
     assert rows(a, "speaker", "cue", "content") == [("Ms. Ortiz", "telling", "the vote is close")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“It is special,” said conservative activist Bob Klaus, who backs no one.", "conservative activist Bob Klaus"),
+    ("About 9 percent said they had no preference.", "About 9 percent"),
+    ("Ruiz jokingly said, “I am mainstream now.”", "Ruiz"),
+])
+def test_titles_quantities_and_adverbs_around_speakers(tmp_path, text, speaker):
+    assert rows(attributions(tmp_path, text), "speaker")[0] == (speaker,)
+
+
+@pytest.mark.parametrize("text", ["Just ask him.", "<tweet id=\"1\">Great rally</tweet> was posted."])
+def test_no_speaker_in_an_imperative_or_in_markup(tmp_path, text):
+    assert attributions(tmp_path, text).empty

@@ -31,8 +31,8 @@ import pandas as pd
 from framing.config.actors import Actors, Mention, load_actors
 from framing.config.speaker_types import SpeakerTypeRules
 from framing.config.verbs import ChannelRules, Cue, ReportingVerbs, load_channel_rules, load_reporting_verbs
-from framing.extract.content import (BEFORE_QUOTE, Found, content_of, continuation, continue_back, final_only,
-                                     label_found, make_row, names_only, nested, quote_just_before)
+from framing.extract.content import (BEFORE_QUOTE, Found, content_of, continuation, continue_back, ends_sentence,
+                                     final_only, label_found, make_row, names_only, nested, quote_just_before)
 from framing.extract.document import (Document, Sentence, named_in, named_only, outside_quotes, quote_text,
                                       resolve_mention, strip_quote_marks, warn_unbalanced)
 from framing.extract.names import find_person_mentions, full_names
@@ -294,8 +294,8 @@ def _finish(doc: Document, sent, found: list[Found], hedges: list[tuple[int, int
                 quote_type = "mixed"
             else:
                 quote_type = "indirect"
-            if not content and (prior := quote_just_before(doc, text, s0, f)):  # "“… lies.” Cruz said."
-                content, quote_type = prior, "direct"
+            if (not content or ends_sentence(text[f.cue_end:])) and (prior := quote_just_before(doc, text, s0, f)):
+                content, quote_type = prior, "direct"  # "“… lies.” Cruz said." / "Miller said pleasantly."
             elif count_words(content) <= 1 and (later := doc.quote_between(s0 + f.cue_end, s0 + len(text))):
                 content, quote_type = quote_text(doc, later), "direct"  # 'But, said Solovey, “I don't want …”'
         actor = actors.by_id.get(speaker_id)

@@ -27,7 +27,7 @@ from framing.text import count_words
 BEFORE_QUOTE = re.compile(r"(?:(?:\s+(?!(?:that|to|as|how|what|whether|if)\b)[^\s“”\",:;.]+){1,4}?\s*[:,]|\s*[:,]?)"
                            r"\s*(?=[“\"]|''|``)", re.IGNORECASE)
 # what may follow a sentence-final cue without being its content: "…, officials said on Sunday in a statement."
-_TRAILER = re.compile(r"(?:(?:on|in|at|during|via|through|with|from|after|before|while|when|"
+_TRAILER = re.compile(r"(?:(?:on|in|at|during|via|through|with|from|after|before|while|when|[a-z]{3,}ly|"
                       r"(?:last|this|late|early|next)\s+(?:week|month|year|morning|afternoon|evening|night|weekend|"
                       r"spring|summer|fall|autumn|winter|season|term|[A-Z][a-z]+day|January|February|March|April|May|"
                       r"June|July|August|September|October|November|December)|"
@@ -97,7 +97,7 @@ def nested(text: str, found: list[Found], new: Found) -> bool:
         at = new.speaker_start
         return f.cue_end <= at and not re.search(r"[;—–]|,\s|(?<![A-Z])(?<!\b[A-Z][a-z])[.!?]\s",
                                                   text[f.cue_end:at]) and \
-            not (text[:at].rstrip().endswith(",") and _ends_sentence(text[new.cue_end:]))  # "…, she said."
+            not (text[:at].rstrip().endswith(",") and ends_sentence(text[new.cue_end:]))  # "…, she said."
     return False
 
 
@@ -108,12 +108,12 @@ def final_only(text: str, found: list[Found]) -> list[Found]:
         f = found[k]
         if f.quote_type == "direct" or f.speaker_start <= 0 or f.cue.lemma == "report":
             continue  # "…, state broadcaster CCTV reported.": a hedge and channel of the others (see _finish)
-        if text[:f.speaker_start].rstrip().endswith(",") and _ends_sentence(text[f.cue_end:]):
+        if text[:f.speaker_start].rstrip().endswith(",") and ends_sentence(text[f.cue_end:]):
             return [g for g in found[:k] if g.quote_type == "direct" or g.cue_start >= f.speaker_start] + found[k:]
     return found
 
 
-def _ends_sentence(after: str) -> bool:
+def ends_sentence(after: str) -> bool:
     """Whether the words after a cue are nothing, or only a time, place or channel ("on Sunday in a statement")."""
     tail = after.strip(" ,.;:!?)")
     return not tail or _TRAILER.fullmatch(tail) is not None
@@ -140,11 +140,11 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     if f.content_end <= f.cue_start:  # an inverted sentence-final attribution: "…, said Angie Holan, an editor."
         return text[seg_start:f.content_end].strip(" ,.;:—–")
     comma = before.rfind(",")
-    if 0 <= comma and not before.endswith(",") and count_words(before[comma + 1:]) <= 4 and _ends_sentence(after):
+    if 0 <= comma and not before.endswith(",") and count_words(before[comma + 1:]) <= 4 and ends_sentence(after):
         # "…, the University of Michigan reported last week.": words of the speaker's phrase after the comma
         before = before[:comma + 1]
     if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1:
-        if _ends_sentence(after) or (f.cue.lemma == "tell" and count_words(after.strip(" ,.;:!?)")) <= 3):
+        if ends_sentence(after) or (f.cue.lemma == "tell" and count_words(after.strip(" ,.;:!?)")) <= 3):
             return before.strip(" ,.;:—–")
         if after.lstrip().startswith(","):
             return before.strip(" ,.;:—–") + " " + after.strip(" ,.;:")

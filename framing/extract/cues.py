@@ -22,6 +22,8 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
     """
     if not cm.group(0).islower() and text[:cm.start()].strip(" “\"'‘") and not is_title_case(text):
         return True  # "The Trump Show": within a sentence a cue is written in lower case (unless all words are)
+    if text[max(0, cm.start() - 1):cm.start()] in ("<", "/") or text[cm.end():cm.end() + 1] in (">", "/"):
+        return True  # "<tweet id=…>", "</tweet>": markup left in the text, not words
     prev = previous_word(text, cm.start()).lower()
     if prev in _DETERMINERS:
         return True  # "the warning", "a report": a noun

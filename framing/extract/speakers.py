@@ -35,7 +35,9 @@ _LEADING = {"after", "while", "when", "where", "what", "which", "who", "whom", "
             "even", "once", "until", "unless", "whether", "before", "why", "how"}
 
 _DOCUMENT_NOUN = re.compile(r"\b(?:statement|readout|communiqu[eé]|release|post|letter|memo|report)s?$", re.IGNORECASE)
-_CALENDAR = CALENDAR | {"Today", "Yesterday"}
+_CALENDAR = CALENDAR | {"Today", "Yesterday", "Just", "So", "Then", "Now", "Still", "Also", "Even", "Only", "Perhaps",
+                        "Maybe", "Yet", "Instead", "Meanwhile", "However", "Indeed", "Later", "Earlier", "Here",
+                        "There"}  # capitalised, but no speaker: "Just ask him."
 _OF_LIKE = {"of", "for", "from", "at", "with"}
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my",
@@ -95,7 +97,8 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
     while True:
         head = text[:end].rstrip()
         at, word = last_word(head)
-        if word and word.lower() in _SKIP_BEFORE:
+        if word and (word.lower() in _SKIP_BEFORE or (word.islower() and len(word) > 4 and word.endswith("ly")
+                                                       and word not in _LY_NOUNS)):  # "Trump jokingly said"
             end = at
             continue
         break
@@ -183,7 +186,9 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
         start = head.index(words[1], start)
         words = words[1:]
     last = words[-1].lower()
-    if words[0].lower() in _LEADING | _PREPOSITIONS | {"it", "there", "this"} or len(words) > 12 or \
+    quantity = len(words) > 1 and words[1][:1].isdigit()  # "About 9 percent said", "Over 60 percent say"
+    if (words[0].lower() in _LEADING | _PREPOSITIONS | {"it", "there", "this"} and not quantity) or words[0] in _CALENDAR or \
+            len(words) > 12 or \
             (last.endswith(("ed", "ing", "ly")) and last not in _LY_NOUNS) or last in _SKIP_BEFORE | _DETERMINERS | _PREPOSITIONS:
         return None
     return head[start:clause.end(1)], (), start
@@ -283,7 +288,10 @@ def last_word(text: str) -> tuple[int, str]:
 
 # an inverted speaker after the cue: "…,” said Sen. Claire McCaskill", "said Huckabee spokeswoman Alice Stewart"
 INVERTED = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+|(?:spokes(?:man|woman|person)|aide|adviser|advisor|"
-                       r"strategist|senator|official|director|chairman|chairwoman|president)\s+){0,5}[A-Z][\w’'.-]*)")
+                       r"strategist|senator|official|director|chairman|chairwoman|president|activist|analyst|"
+                       r"conservative|liberal|Republican|Democratic|political|economist|professor|pollster|"
+                       r"consultant|lawyer|attorney|executive|founder|leader|organizer|candidate|"
+                       r"lawmaker|congressman|congresswoman|governor|mayor|historian)\s+){0,5}[A-Z][\w’'.-]*)")
 INVERTED_NP = re.compile(r"\s+((?:a|an|the|his|her|their|its|one|two|three|several|many)\s+[^,.;:“”\"]{1,60}?)"
                           r"(?=\s*(?:[,.;]|$))", re.IGNORECASE)
 # a name opening the sentence and followed by a verb in lower case: the subject of a later participle
