@@ -558,3 +558,13 @@ def test_titles_quantities_and_adverbs_around_speakers(tmp_path, text, speaker):
 @pytest.mark.parametrize("text", ["Just ask him.", "<tweet id=\"1\">Great rally</tweet> was posted."])
 def test_no_speaker_in_an_imperative_or_in_markup(tmp_path, text):
     assert attributions(tmp_path, text).empty
+
+
+def test_a_speaker_before_a_dashed_aside(tmp_path):
+    a = attributions(tmp_path, "Mayor Ann Ruiz - who once said she would close the port - said on Monday that it stays open.")
+    assert rows(a, "speaker", "content") == [("Mayor Ann Ruiz", "she would close the port"),
+                                             ("Mayor Ann Ruiz", "it stays open")]
+
+
+def test_only_a_quantity_opens_with_only(tmp_path):
+    assert rows(attributions(tmp_path, "Only 24 percent said she did nothing wrong."), "speaker") == [("Only 24 percent",)]

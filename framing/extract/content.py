@@ -39,7 +39,8 @@ _NESTED_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 _LEAD_ADVERBS = re.compile(r"^(?:(?:[\w-]+ly|again|also|then|later|earlier|today|yesterday|(?:on|last|this|in)\s+"
                            r"(?:an?\s+)?[\w-]+)\s*,?\s+)+(?=that\s)", re.IGNORECASE)
 _LEAD_PLACE = re.compile(r"(?:on|in|at|during|to|with|via|through|for|since|over)\s[^,;:“”\"]{1,90}?\s(?=that\s)")
-_NEW_CLAUSE = re.compile(r"(?:,\s+(?:but|yet|although|though|even\s+as|while|whereas)|;)\s+"
+_NEW_CLAUSE = re.compile(r"\s[-—–]\s+(?:[\w’'.-]+\s+){0,3}?(?:said|says|told|added)\b|"
+                         r"(?:,\s+(?:but|yet|although|though|even\s+as|while|whereas)|;)\s+"
                          r"(?=(?:he|she|they|it|we|I|there|[A-Z][a-z]+|\d[\d,.%]*)\s)|"
                          r",\s+compared\s+(?:to|with)\s")
 

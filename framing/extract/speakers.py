@@ -106,6 +106,8 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
     party = _PARTY_TAG.search(head, max(0, len(head) - 110))
     if party:  # "Sen. Elizabeth Warren (D-MA) said": the tag is not the speaker
         head = head[:party.start()].rstrip()
+    if dashed := _DASHED.search(head, max(0, len(head) - 200)):
+        return _speaker_before(text, dashed.start(), mentions)  # "Donald Trump - who once said … - said"
     appositive = head.endswith(",")
     if appositive:  # "Taiwan’s leader, Lai Ching-te, told": only a known actor may stand before the comma
         head = head[:-1].rstrip()
@@ -124,7 +126,7 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
     at, word = last_word(head)
     if word in _PRONOUN_FORMS:
         return word, (), at
-    if word == "who" and head[:at].rstrip().endswith(","):  # "…, Ann Ruiz, who chairs the board, said": no
+    if word == "who" and head[:at].rstrip().endswith((",", "-", "—", "–")):  # "…, Ann Ruiz, who chairs the board, said": no
         antecedent = _speaker_before(text, len(head[:at].rstrip()) - 1, mentions)
         if antecedent is not None:  # "the mayor, who said the fee was fair": the mayor
             return antecedent
@@ -157,6 +159,7 @@ _SPEECH = frozenset({"say", "tell", "add", "note", "write", "argue", "explain", 
                      "reply", "tweet", "announce", "acknowledge"})
 
 
+_DASHED = re.compile(r"\s[-—–]\s[^-—–“”\"]{1,150}\s[-—–]$")
 _LY_NOUNS = frozenset({"rally", "family", "ally", "assembly", "supply", "daily", "weekly", "monthly", "italy", "july",
                        "anomaly", "monopoly", "bully"})
 
@@ -187,7 +190,7 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
         words = words[1:]
     last = words[-1].lower()
     quantity = len(words) > 1 and words[1][:1].isdigit()  # "About 9 percent said", "Over 60 percent say"
-    if (words[0].lower() in _LEADING | _PREPOSITIONS | {"it", "there", "this"} and not quantity) or words[0] in _CALENDAR or \
+    if (words[0].lower() in _LEADING | _PREPOSITIONS | {"it", "there", "this"} or words[0] in _CALENDAR) and not quantity or \
             len(words) > 12 or \
             (last.endswith(("ed", "ing", "ly")) and last not in _LY_NOUNS) or last in _SKIP_BEFORE | _DETERMINERS | _PREPOSITIONS:
         return None
