@@ -568,3 +568,14 @@ def test_a_speaker_before_a_dashed_aside(tmp_path):
 
 def test_only_a_quantity_opens_with_only(tmp_path):
     assert rows(attributions(tmp_path, "Only 24 percent said she did nothing wrong."), "speaker") == [("Only 24 percent",)]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“There is no sign of that,” said one unaligned Ohio strategist.", "one unaligned Ohio strategist"),
+    ("“I want answers,” said a prominent Republican National Committee member who backs the mayor, asking for "
+     "anonymity.", "a prominent Republican National Committee member who backs the mayor"),
+    ("In addition, Republican opponents have said that the server was exposed.", "Republican opponents"),
+    ("A third of independents, 33%, say they feel that way.", "A third of independents"),
+])
+def test_more_speakers_before_and_after_the_cue(tmp_path, text, speaker):
+    assert rows(attributions(tmp_path, text), "speaker") == [(speaker,)]

@@ -25,9 +25,10 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
     if text[max(0, cm.start() - 1):cm.start()] in ("<", "/") or text[cm.end():cm.end() + 1] in (">", "/"):
         return True  # "<tweet id=…>", "</tweet>": markup left in the text, not words
     prev = previous_word(text, cm.start()).lower()
-    if prev in _DETERMINERS:
+    adjacent = text[:cm.start()].rstrip().lower().endswith(prev)  # no punctuation between: not 'that,” said'
+    if prev in _DETERMINERS and adjacent:
         return True  # "the warning", "a report": a noun
-    if prev.endswith(("’s", "'s")) and not cm.group(0).lower().endswith(("ed", "ing")):
+    if prev.endswith(("’s", "'s")) and adjacent and not cm.group(0).lower().endswith(("ed", "ing")):
         return True  # "Obama’s promises", "Alwaleed's tweet": a noun after a possessive
     if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
         return True  # "The October report exceeded …", "G-III reports show": a noun

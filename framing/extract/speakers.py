@@ -177,9 +177,11 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
     if lemma not in _SPEECH:
         return None
     head = text[:cue_start].rstrip()
+    while (last := last_word(head))[1].lower() in _SKIP_BEFORE and last[1]:
+        head = head[:last[0]].rstrip()  # "Republican opponents have said"
     if party := _PARTY_TAG.search(head, max(0, len(head) - 110)):
         head = head[:party.start()]
-    if head.endswith(",") and (apposed := re.search(r",\s+[a-z][^,;:“”\"]{1,100},$", head)):
+    if head.endswith(",") and (apposed := re.search(r",\s+[a-z0-9][^,;:“”\"]{1,100},$", head)):
         head = head[:apposed.start()]  # "Numerous veterans interviewed at rallies, including Mr. Jebens, said"
     clause = _CLAUSE_SUBJECT.search(head, max(0, len(head) - 160))
     if clause is None:
@@ -295,7 +297,7 @@ INVERTED = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+|(?:spokes(?:man|woman|person)
                        r"conservative|liberal|Republican|Democratic|political|economist|professor|pollster|"
                        r"consultant|lawyer|attorney|executive|founder|leader|organizer|candidate|"
                        r"lawmaker|congressman|congresswoman|governor|mayor|historian)\s+){0,5}[A-Z][\w’'.-]*)")
-INVERTED_NP = re.compile(r"\s+((?:a|an|the|his|her|their|its|one|two|three|several|many)\s+[^,.;:“”\"]{1,60}?)"
+INVERTED_NP = re.compile(r"\s+((?:a|an|the|his|her|their|its|one|two|three|several|many)\s+[^,.;:“”\"]{1,100}?)"
                           r"(?=\s*(?:[,.;]|$))", re.IGNORECASE)
 # a name opening the sentence and followed by a verb in lower case: the subject of a later participle
 OPENING_NAME = re.compile(r"\s*(?:[A-Z][^,;:“”\"]{0,40},\s+)?(?:(He|She|They|We|I)\b|((?:[A-Z][\w’'.-]+\s+){0,3}"
