@@ -579,3 +579,16 @@ def test_only_a_quantity_opens_with_only(tmp_path):
 ])
 def test_more_speakers_before_and_after_the_cue(tmp_path, text, speaker):
     assert rows(attributions(tmp_path, text), "speaker") == [(speaker,)]
+
+
+@pytest.mark.parametrize("text, content", [
+    ('“We are going to win so much," Ruiz said at her victory party.', "We are going to win so much"),
+    ('"This is a long process,” said Paul Lindsay, a spokesman.', "This is a long process"),
+])
+def test_mixed_quotation_marks_pair_up(tmp_path, text, content):
+    assert rows(attributions(tmp_path, text), "quote_type", "content") == [("direct", content)]
+
+
+def test_a_sentence_final_told_with_an_addressee(tmp_path):
+    a = attributions(tmp_path, "The state only did what 40 states do, he told the court in his filing.")
+    assert rows(a, "content") == [("The state only did what 40 states do",)]

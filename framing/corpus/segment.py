@@ -3,9 +3,9 @@
 Paragraphs are separated by a blank line in ``articles.text``. Sentences come from nupunkt (an offline
 Punkt model; no NLTK download). Offsets are character offsets into ``articles.text``.
 
-Quotation rule: double quotes (“ ” and "), typewriter doubles (``…'' and ''…'', as some newswires write
-them) and single quotes (‘ ’ and ') open and close top-level spans; a ’ between letters is an apostrophe.
-A quotation never runs past its paragraph: if it is still open at
+Quotation rule: double quotes (“ ” and ", either closing either, since scraped text mixes them), typewriter
+doubles (``…'' and ''…'', as some newswires write them) and single quotes (‘ ’ and ') open and close top-level
+spans; a ’ between letters is an apostrophe. A quotation never runs past its paragraph: if it is still open at
 the paragraph's end and the next paragraph opens with a quotation mark (the multi-paragraph convention),
 it is closed there as ``continued``; otherwise it is closed there as unbalanced (``closed`` is False).
 """
@@ -126,6 +126,8 @@ def find_quote_spans(text: str) -> list[dict[str, object]]:
         ["It's a silly thing to say,"]
         >>> [(q["text"], q["closed"]) for q in find_quote_spans('China’s “big day. Over.')]
         [('big day. Over.', False)]
+        >>> [q["text"] for q in find_quote_spans('“We will win," Ann said. "We did,” Bo said.')]
+        ['We will win,', 'We did,']
     """
     spans: list[dict[str, object]] = []
     paragraphs = list(iter_paragraphs(text))
@@ -152,7 +154,7 @@ def find_quote_spans(text: str) -> list[dict[str, object]]:
                 open_at = None
                 i += 2
                 continue
-            elif (closer == "double" and ch in _CLOSE_DOUBLE) or (closer == "straight" and ch == '"') or (
+            elif (closer in ("double", "straight") and (ch in _CLOSE_DOUBLE or ch == '"')) or (
                 closer == "single" and (ch in _CLOSE_SINGLE or ch == "'") and _closes_single(text, i, p_end)
             ):
                 spans.append(_span(text, para_id, open_at, i + 1, closed=True, continued=False))

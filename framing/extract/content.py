@@ -145,7 +145,8 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
         # "…, the University of Michigan reported last week.": words of the speaker's phrase after the comma
         before = before[:comma + 1]
     if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1:
-        if ends_sentence(after) or (f.cue.lemma == "tell" and count_words(after.strip(" ,.;:!?)")) <= 3):
+        if ends_sentence(after) or (f.cue.lemma == "tell" and (count_words(after.strip(" ,.;:!?)")) <= 3 or (
+                count_words(after) <= 8 and not re.search(r"\bthat\b|[“”\"]", after)))):  # "…, he told the court."
             return before.strip(" ,.;:—–")
         if after.lstrip().startswith(","):
             return before.strip(" ,.;:—–") + " " + after.strip(" ,.;:")
