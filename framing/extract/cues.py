@@ -6,6 +6,8 @@ import re
 
 from framing.extract.speakers import _DETERMINERS, _PREPOSITIONS, is_title_case, previous_word
 
+# cues whose passive reports no one's words or position: "is called", "was found", "was supported by"
+_PASSIVE_NO_CUE = frozenset({"call", "call for", "show", "find", "support", "oppose"})
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|show|shows|said|says|found|finds|is|was|are|were|has|had)\b")
 
 
@@ -33,8 +35,8 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
     if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
         return True  # "The October report exceeded …", "G-III reports show": a noun
     after = text[cm.end():]
-    if cm.group(0).lower() == "say" and (re.match(r"\s+(?:in|over)\b", after) or previous_word(text, cm.start()).lower()
-                                         in ("larger", "bigger", "greater", "final", "equal", "more", "little", "no")):
+    if cm.group(0).lower() == "say" and (re.match(r"\s+(?:in|over)\b", after) or
+                                         prev in ("larger", "bigger", "greater", "final", "equal", "more", "little", "no")):
         return True  # "a larger say than", "no say in": a noun
     if lemma in ("report", "contribute") and re.match(r"\s+(?:reporting\s+)?from\s+[A-Z][^;:“”\"]{0,60}$", after):
         return True  # "Ryan Grim reported from Washington, D.C.": a reporter's credit line
@@ -42,14 +44,11 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
         return True  # "people show up"
     if lemma in ("show", "find") and re.match(r"\s+(?:him|her|it|them|my|his|its|their|no|a|an)self|\s+no\s", after):
         return True  # "found himself in a bind", "showed no sign of": no finding is reported
-    if lemma in ("call", "call for", "show", "find") and prev in ("is", "was", "are", "were", "be", "been", "being"):
-        return True  # "The video is called No Respite", "Texas was called for Cruz"
+    if lemma in _PASSIVE_NO_CUE and prev in ("is", "was", "are", "were", "be", "been", "being"):
+        return True  # "The video is called No Respite", "Texas was called for Cruz", "was supported by"
     if lemma == "continue" and not re.match(r"\s*(?:[,.:;!?]|$|that\b)", after):
         return True  # "continued to rise", "continues the policy": not "“…,” he continued."
-    if lemma in ("support", "oppose") and \
-            previous_word(text, cm.start()).lower() in ("is", "are", "was", "were", "be", "been", "being"):
-        return True  # "was supported by": no one's position is reported
-    return lemma == "thank" and re.match(r"\s+(?:to|in part)\b", text[cm.end():]) is not None  # "thanks to"
+    return lemma == "thank" and re.match(r"\s+(?:to|in part)\b", after) is not None  # "thanks to"
 
 
 def is_title_quote(text: str, quote_start: int) -> bool:

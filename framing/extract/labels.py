@@ -8,6 +8,8 @@ from framing.config.actors import Mention
 from framing.extract.speakers import NOT_OPENING
 from framing.text import count_words
 
+# a speaker label before a colon that opens a sentence: a name ("Lynch:", "Bernie Sanders:") or a transcript's
+# capitals ("TAPPER:"); the words after it are that speaker's
 COLON_LABEL = re.compile(r"\s*((?:[A-Z][a-z’'-]+\s+){0,2}[A-Z][a-z’'-]*[a-z]|[A-Z][A-Z’'-]{2,}):\s+(?=\S)")
 # a longer label before a quotation: "Republican pollster Daron Shaw: “…”", "Rep. Trey Gowdy (R-S.C.): "…""
 _QUOTE_LABEL = re.compile(r"\s*((?:[A-Z][\w’'.-]*\s+|[a-z]+\s+){0,5}[A-Z][\w’'-]*[a-z])(?:\s+\([^()]{1,12}\))?:\s+(?=[“\"]|'')")

@@ -21,7 +21,8 @@ from framing.config.verbs import ChannelRules
 
 _ACCORDING = re.compile(r"\b[Aa]ccording to (?P<source>[^,.;:]+)")
 _KIND_TYPE = {"person": "named_person", "organisation": "organisation", "media": "media"}
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+# pronouns that may stand as a speaker; one left as the speaker_id was not resolved
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z][A-Z0-9&.-]{1,9}")
 _NAME = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+\.?\s+)*[A-Z][\w’'.-]*[a-z][\w’'-]*$")
 
@@ -42,8 +43,8 @@ def speaker_type(speaker: str, speaker_id: str, *, actors: Actors, rules: Speake
     if actor is not None:
         return _KIND_TYPE.get(actor.kind, "named_person")
     text = " ".join(str(speaker or speaker_id).split())
-    if text.lower() in _PRONOUNS:
-        if str(speaker_id).lower() in _PRONOUNS or not speaker_id:
+    if text.lower() in PRONOUNS:
+        if str(speaker_id).lower() in PRONOUNS or not speaker_id:
             return "unresolved"
         text = str(speaker_id)  # "she", resolved to a person the article names
     for kind, pattern in rules.patterns:

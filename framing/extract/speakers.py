@@ -318,7 +318,3 @@ _TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to",
 def is_title_case(text: str) -> bool:
     """Whether every word is capitalised but the small ones (a headline: "Farmers Warn Of Rising Costs")."""
     return all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in re.findall(r"\w[\w’'-]*", text))
-
-
-# a speaker label before a colon that opens a sentence: a name ("Lynch:", "Bernie Sanders:") or a transcript's
-# capitals ("TAPPER:"); the words after it are that speaker's

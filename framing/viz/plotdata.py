@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from framing.errors import check_choice
+from framing.extract.sources import PRONOUNS
 from framing.schema import unpooled
 
 #: Rows a figure shows at most; the rest are summarised in one row or left to the CSV (which has them all).
@@ -179,9 +180,6 @@ def group_labels(articles: pd.DataFrame, column: str = "outlet") -> pd.Series:
     return unpooled(articles[column], articles["doc_id"]).astype(str)
 
 
-_PRONOUN_IDS = ("he", "she", "it", "they", "we", "i", "you")
-
-
 def top_speakers(attribution_scores: pd.DataFrame, *, n: int = 8, level: str = "outlet") -> pd.DataFrame:
     """Share of each group's attributions per speaker, for the ``n`` most quoted speakers of the corpus; the
     rest are one key ``other speakers``, and pronouns left unresolved one key ``unresolved``:
@@ -199,7 +197,7 @@ def top_speakers(attribution_scores: pd.DataFrame, *, n: int = 8, level: str = "
     if t.empty:
         return t
     # a pronoun the extractor could not resolve is nobody's voice: one grey "unresolved" key, never a top speaker
-    t = t.assign(key=t["key"].where(~t["key"].isin(_PRONOUN_IDS), "unresolved"))
+    t = t.assign(key=t["key"].where(~t["key"].isin(PRONOUNS), "unresolved"))
     named = t[t["key"] != "unresolved"]
     top = named.groupby("key")["n"].sum().sort_values(ascending=False, kind="mergesort").index[:n]
     t = t.assign(key=t["key"].where(t["key"].isin([*top, "unresolved"]), "other speakers"))
