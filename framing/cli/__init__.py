@@ -23,6 +23,7 @@ from framing.cli.options import (
     resamples,
     seed,
 )
+from framing.cli.validation import add_validation_commands
 from framing.errors import FramingError
 
 _EPILOG = """examples:
@@ -116,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--no-cache", action="store_true", help="recompute the signal tables even if cached "
                         "(cache: $FRAMING_CACHE_DIR or ~/.cache/framing)")
     report.set_defaults(func=cmd_report)
+    add_validation_commands(sub)
     return parser
 
 

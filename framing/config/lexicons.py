@@ -33,7 +33,7 @@ from framing.text import normalise_term
 BUILTIN = ("general_inquirer", "moral_foundations_2")
 GI_DEFAULT_CATEGORIES = ("Hostile", "Affil", "Strong", "Weak", "Power")
 _TOP_KEYS = {"name", "version", "description", "source", "citation", "balance", "overlapping", "frames", "negation",
-             "changelog", "inflect"}
+             "changelog", "inflect", "validation"}
 _TERM_KEYS = {"term", "except"}
 _FRAME_KEYS = {"description", "terms"}
 _REQUIRED = ("name", "version", "description", "source")
@@ -58,6 +58,10 @@ class Lexicon:
     inflect: bool = False
     #: Per term, contexts in which a match does not count ("respect": "with respect to").
     exceptions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Per frame, its description (the codebook of ``framing validate sample`` is built from these).
+    frame_descriptions: dict[str, str] = field(default_factory=dict)
+    #: Validation records stored with this version (``framing validate score`` writes one; see the README).
+    validation: tuple[dict, ...] = ()
 
     @property
     def label(self) -> str:
@@ -160,6 +164,7 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
     if not isinstance(frames_raw, dict) or not frames_raw:
         raise ConfigFileError(f"{path}: 'frames' must map frame names to {{description, terms}}")
     frames: dict[str, tuple[str, ...]] = {}
+    descriptions: dict[str, str] = {}
     owner: dict[str, str] = {}
     exceptions: dict[str, tuple[str, ...]] = {}
     for frame, spec in frames_raw.items():
@@ -171,6 +176,7 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
         if not isinstance(spec, dict):
             raise ConfigFileError(f"{path}: frame {frame!r} must be a mapping with 'terms'")
         check_keys(spec, _FRAME_KEYS, f"{path}: frame {frame!r}")
+        descriptions[str(frame)] = " ".join(str(spec.get("description") or "").split())
         terms = spec.get("terms") or []
         if not isinstance(terms, list):
             raise ConfigFileError(f"{path}: frame {frame!r}: 'terms' must be a list (write [{terms}] for one term)")
@@ -212,9 +218,12 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
         for context in contexts:
             if term.rstrip("*") not in context:
                 raise ConfigFileError(f"{path}: exception {context!r} of term {term!r} must contain the term")
+    validation = raw.get("validation") or []
+    if not (isinstance(validation, list) and all(isinstance(v, dict) for v in validation)):
+        raise ConfigFileError(f"{path}: 'validation' must be a list of records (as `framing validate score` writes)")
     return Lexicon(str(raw["name"]), str(raw["version"]), str(raw["description"]).strip(),
                    str(raw["source"]).strip(), str(raw.get("citation") or "").strip(), frames, balance, path,
-                   flags["negation"], flags["inflect"], exceptions)
+                   flags["negation"], flags["inflect"], exceptions, descriptions, tuple(validation))
 
 
 def inflections(term: str, *, limit: int = 64) -> tuple[str, ...]:
