@@ -45,6 +45,8 @@ def add_validation_commands(sub: argparse._SubParsersAction) -> None:
                         help="share of each group's sentences drawn from lexicon matches (default 0.5)")
     sample.add_argument("--min-words", type=positive, default=4, help="shortest sentence drawn (default 4 words)")
     sample.add_argument("--seed", type=seed, default=0, help="random seed (default 0)")
+    sample.add_argument("--exclude", nargs="+", type=Path, default=[], metavar="SHEET",
+                        help="earlier coding sheets or sample keys whose sentences are not drawn again")
     sample.set_defaults(func=cmd_validate_sample)
     score = what.add_parser(
         "score", help="Krippendorff's alpha between coders; precision, recall and F1 of the lexicon",
@@ -91,7 +93,7 @@ def cmd_validate_sample(args: argparse.Namespace) -> int:
 
     sample = draw_coding_sample(args.corpus, args.out, resources=resources_of(args), lexicon=_lexicon_arg(args),
                                 by=args.by, n=args.n, matched_share=args.matched_share, min_words=args.min_words,
-                                seed=args.seed, metadata=args.metadata, columns=columns_of(args),
+                                seed=args.seed, exclude=args.exclude, metadata=args.metadata, columns=columns_of(args),
                                 encoding=args.encoding)
     counts = sample.groupby("stratum").size().to_dict()
     print(f"{len(sample)} sentences from {sample['group'].nunique()} {args.by} group(s) "

@@ -215,9 +215,10 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
         if not isinstance(value, bool):
             raise ConfigFileError(f"{path}: {key!r} must be true or false; got {value!r}")
     for term, contexts in exceptions.items():
+        forms = inflections(term) if flags["inflect"] else (term,)
         for context in contexts:
-            if term.rstrip("*") not in context:
-                raise ConfigFileError(f"{path}: exception {context!r} of term {term!r} must contain the term")
+            if not any(form.rstrip("*") in context for form in forms):
+                raise ConfigFileError(f"{path}: exception {context!r} of term {term!r} must contain the term or, with inflect, one of its forms")
     validation = raw.get("validation") or []
     if not (isinstance(validation, list) and all(isinstance(v, dict) for v in validation)):
         raise ConfigFileError(f"{path}: 'validation' must be a list of records (as `framing validate score` writes)")

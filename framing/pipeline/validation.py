@@ -53,6 +53,7 @@ def draw_coding_sample(
     matched_share: float = 0.5,
     min_words: int = 4,
     seed: int = 0,
+    exclude: Sequence[str | Path] = (),
     metadata: str | Path | None = None,
     columns: Mapping[str, str] | None = None,
     encoding: str | None = None,
@@ -61,7 +62,8 @@ def draw_coding_sample(
 
     Writes into ``out``: ``coding_sheet.csv`` and ``coding_sheet.xlsx`` (worksheets ``coding`` and
     ``codebook``), ``codebook.md`` and ``sample_key.csv`` (stratum, group and weight of each item: keep it from
-    the coders). See :func:`~framing.stats.sample_for_coding` for how sentences are drawn.
+    the coders). See :func:`~framing.stats.sample_for_coding` for how sentences are drawn. ``exclude`` names
+    earlier sheets (or keys) whose sentences are not drawn again.
 
     Returns:
         The sample (key and text columns), one row per item.
@@ -76,13 +78,31 @@ def draw_coding_sample(
     res = as_resources(resources)
     lex = _one_lexicon(res, lexicon)
     load = {"metadata": metadata, "columns": columns, "encoding": encoding}
+    done = None
+    if exclude:
+        done = pd.concat([_sheet_ids(path) for path in exclude], ignore_index=True)
     loaded, matches = _matched(corpus, res, lex, load)
     sample = sample_for_coding(loaded.sentences, matches, lexicon=lex, by=by, articles=loaded.articles, n=n,
-                               matched_share=matched_share, min_words=min_words, seed=seed)
+                               matched_share=matched_share, min_words=min_words, seed=seed, exclude=done)
     sheet = sample.assign(coder="", code="", note="")[list(SHEET_COLUMNS)]
     write_coding_sheet(sheet, out, lexicon=lex)
     write_tables({"sample_key": sample[list(KEY_COLUMNS)]}, out, parquet=False)
     return sample
+
+
+def _sheet_ids(path: str | Path) -> pd.DataFrame:
+    """``doc_id, sent_id`` of an earlier coding sheet or sample key (CSV or XLSX)."""
+    path = Path(path)
+    if not path.is_file():
+        raise UsageError(f"{path}: no such coding sheet to exclude")
+    try:
+        table = (pd.read_excel(path, sheet_name="coding", dtype=str) if path.suffix.lower() in {".xlsx", ".xlsm"}
+                 else pd.read_csv(path, dtype=str, keep_default_na=False))
+    except Exception as exc:
+        raise UsageError(f"{path}: not a readable coding sheet ({type(exc).__name__}: {exc})") from None
+    if not {"doc_id", "sent_id"} <= set(table.columns):
+        raise UsageError(f"{path}: needs doc_id and sent_id columns to exclude its sentences")
+    return table[["doc_id", "sent_id"]]
 
 
 def score_coding(

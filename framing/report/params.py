@@ -16,7 +16,7 @@ from framing.config.files import notebook_dir
 from framing.errors import UsageError
 
 #: Parameters the report runner sets itself; a user may not set them.
-RUNNER_PARAMETERS = ("tables_dir", "out_dir", "corpus")
+RUNNER_PARAMETERS = ("tables_dir", "out_dir", "corpus", "lexicon_file")
 
 
 def list_notebooks() -> list[str]:
@@ -106,3 +106,34 @@ def _check_type(key: str, value: object, default: str, notebook: str) -> None:
     if not ok:
         raise UsageError(f"parameter {key!r} of {notebook} must be {type(example).__name__} like its default "
                          f"{default}; got {value!r}")
+
+
+#: Parameters that name files the user gives (coded sheets, a sample key): made absolute and checked before any
+#: notebook runs, because the notebooks run inside the report folder.
+PATH_PARAMETERS = ("validation_sheets", "validation_key")
+
+
+def resolve_paths(parameters: Mapping[str, object]) -> dict[str, object]:
+    """Make the file parameters absolute, and check that each file exists.
+
+    Raises:
+        UsageError: For a file that does not exist (the message names it and the parameter).
+
+    Example:
+        >>> resolve_paths({"group_by": "event", "validation_sheets": []})
+        {'group_by': 'event', 'validation_sheets': []}
+    """
+    out = dict(parameters)
+    for name in PATH_PARAMETERS:
+        value = out.get(name)
+        if value in (None, "", []):
+            continue
+        paths = value if isinstance(value, list) else [value]
+        resolved = []
+        for path in paths:
+            full = Path(str(path)).expanduser().resolve()
+            if not full.is_file():
+                raise UsageError(f"parameter {name}: {path}: no such file")
+            resolved.append(str(full))
+        out[name] = resolved if isinstance(value, list) else resolved[0]
+    return out

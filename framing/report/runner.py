@@ -31,7 +31,7 @@ from framing.pipeline.signals import compute_signals
 from framing.pipeline.subset import filter_signals
 from framing.report.html import write_html
 from framing.viz.plots import safe_name
-from framing.report.params import list_notebooks, notebook_path, split_parameters
+from framing.report.params import list_notebooks, notebook_parameters, notebook_path, resolve_paths, split_parameters
 from framing.report.setup import check_request, kernel_name, levels_for
 
 PACKAGES = ("framing", "pandas", "numpy", "scipy", "matplotlib", "textblob", "scattertext", "papermill",
@@ -180,6 +180,7 @@ def run_report(
     names = [notebook_path(n).stem for n in (notebooks or cfg.get("notebooks") or list_notebooks())]
     params = {**dict(cfg.get("parameters") or {}), **dict(parameters or {})}
     per_notebook = split_parameters(params, names)
+    params = resolve_paths(params)
     hide_code = bool(cfg.get("hide_code", hide_code))
     lexicon = str(params.get("lexicon", "stance"))
     res = as_resources(resources, lexicons=list(dict.fromkeys([lexicon, "issues"])))
@@ -209,7 +210,10 @@ def run_report(
             t1 = time.perf_counter()
             output = tmp / f"{name}.ipynb"
             before = set((tmp / "figures").glob("*.png"))
-            given = {**per_notebook[name], **({"lexicon": lexicon_name} if "lexicon" in per_notebook[name] else {})}
+            given = {**{k: params.get(k, v) for k, v in per_notebook[name].items()},
+                     **({"lexicon": lexicon_name} if "lexicon" in per_notebook[name] else {})}
+            if "lexicon_file" in notebook_parameters(name):
+                given["lexicon_file"] = res.lexicons[0].path or None
             # relative paths: the published notebook re-runs from its report folder
             try:
                 pm.execute_notebook(str(notebook_path(name)), str(output),

@@ -34,6 +34,7 @@ def sample_for_coding(
     matched_share: float = 0.5,
     min_words: int = 4,
     seed: int = 0,
+    exclude: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Draw ``n`` sentences, split evenly over the groups and, within a group, between matched and unmatched.
 
@@ -53,6 +54,8 @@ def sample_for_coding(
         matched_share: Share of each group's quota drawn from matched sentences (0 to 1).
         min_words: Shortest sentence drawn, in words.
         seed: Random seed; the same inputs and seed give the same sample.
+        exclude: Sentences not to draw (``doc_id, sent_id``), e.g. those of an earlier sheet, so that a second
+            round of coding is a fresh sample.
 
     Returns:
         A new DataFrame with :data:`SAMPLE_COLUMNS`, one row per drawn sentence, in item order.
@@ -85,7 +88,12 @@ def sample_for_coding(
     frame = pd.DataFrame({"doc_id": data["doc_id"].astype(str), "sent_id": data["sent_id"],
                           "group": data[by].astype(str), "stratum": np.where(matched, "matched", "unmatched"),
                           "context_before": before, "text": text, "context_after": after})
-    frame = frame[text.str.split().str.len().fillna(0).to_numpy() >= min_words]
+    keep = text.str.split().str.len().fillna(0).to_numpy() >= min_words
+    if exclude is not None and len(exclude):
+        done = set(zip(exclude["doc_id"].astype(str), pd.to_numeric(exclude["sent_id"]).astype(int)))
+        keep &= np.fromiter(((d, int(i)) not in done for d, i in zip(frame["doc_id"], frame["sent_id"])), bool,
+                            len(frame))
+    frame = frame[keep]
     if frame.empty:
         raise UsageError(f"no sentence has {min_words} words or more")
     rng = np.random.default_rng(seed)
