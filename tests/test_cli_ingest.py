@@ -56,7 +56,7 @@ SIGNAL_FILES = ["articles", "sentences", "frame_matches", "frame_scores", "frame
 def test_signals_writes_every_table(seeds_dir, tmp_path, capsys):
     assert main(["signals", str(seeds_dir), "--out", str(tmp_path / "s"), "--resamples", "200"]) == 0
     out = capsys.readouterr().out
-    assert "frame matches" in out and "stance@1.0.0, issues@1.1.0" in out
+    assert "frame matches" in out and "stance@2.0.0, issues@1.1.0" in out
     for name in SIGNAL_FILES:
         assert (tmp_path / "s" / f"{name}.csv").stat().st_size > 0, name
         assert (tmp_path / "s" / f"{name}.parquet").exists(), name

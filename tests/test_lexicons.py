@@ -20,8 +20,9 @@ def write(tmp_path, text, name="lex.yaml"):
 
 def test_shipped_lexicons_have_metadata_and_required_issue_areas():
     stance = load_lexicon("stance")
-    assert stance.label == "stance@1.0.0" and stance.source and stance.citation
-    assert {"warn", "warns", "warned", "warning"} <= set(stance.frames["warning"])
+    assert stance.label == "stance@2.0.0" and stance.source and stance.citation
+    assert "warn" in stance.frames["warning"] and stance.inflect  # one entry covers warns, warned, warning
+    assert {"warn", "warns", "warned", "warning"} <= set(stance.forms["warn"])
     assert "mutual respect" in stance.frames["conciliatory"] and "win-win" in stance.frames["conciliatory"]
     issues = load_lexicon("issues")
     assert set(issues.frames) == {"taiwan_sovereignty", "arms_military", "trade_tariffs", "agriculture",

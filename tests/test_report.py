@@ -68,7 +68,7 @@ def test_report_folder_contents(seed_reports):
     manifest = json.loads((out / "manifest.json").read_text())
     assert len(manifest["corpus_sha256"]) == 64 and manifest["documents"] == 5
     resources = manifest["resources"]
-    assert [lex["label"] for lex in resources["lexicons"]] == ["stance@1.0.0", "issues@1.1.0"]
+    assert [lex["label"] for lex in resources["lexicons"]] == ["stance@2.0.0", "issues@1.1.0"]
     assert resources["rules"]["label"] == "boilerplate@1.0.0" and len(resources["fingerprint"]) == 64
     assert {"actors", "verbs", "negation", "channels"} <= set(resources)
     assert set(manifest["duration_seconds"]) == set(NOTEBOOKS) and manifest["packages"]["papermill"]
@@ -198,7 +198,7 @@ def _severe(driver) -> list[str]:
 
 def test_every_html_page_is_safe_in_chromium(hostile_report):
     pages = sorted(hostile_report.glob("*.html"))
-    assert len(pages) == 5
+    assert len(pages) == 6
     driver = new_driver()
     try:
         for page in pages:

@@ -158,9 +158,9 @@ def test_a_table_loaded_with_the_wrong_columns_says_why(corpora, tmp_path, capsy
     assert not (tmp_path / "r").exists()
 
 
-def test_notebook_list_is_the_shipped_four():
+def test_notebook_list_is_the_shipped_five():
     assert list_notebooks() == ["01-corpus-overview", "02-conciliatory-vs-warning", "03-source-attribution",
-                                "04-sentiment-and-terms"]
+                                "04-sentiment-and-terms", "05-validation"]
 
 
 def test_the_page_check_catches_escaped_markup(tmp_path):

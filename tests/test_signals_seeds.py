@@ -38,7 +38,7 @@ def test_mutual_respect_in_a_quotation_is_conciliatory_quoted(seed_signals):
     assert m[["frame", "term", "voice"]].values.tolist()[0] == ["conciliatory", "mutual respect", "quoted"]
     # the ‘single-quoted’ headline phrase of 001 is quoted too, and "respect" is not counted twice
     head = matches_in(seed_signals, SAT, "calls for ‘mutual respect’")
-    assert head.term.tolist() == ["warns", "mutual respect"]
+    assert head.term.tolist() == ["warn", "mutual respect"] and head.match.tolist() == ["warns", "mutual respect"]
     assert head.voice.tolist() == ["paraphrase", "quoted"]  # the headline attributes "warns" to Xi
 
 
@@ -51,14 +51,14 @@ def test_headlines_are_scored_as_headline(seed_signals):
 
 def test_negation_rule(seed_signals):
     force = matches_in(seed_signals, BBC_COPY, "has not ruled out using force")
-    assert force[["term", "negated"]].values.tolist() == [["force", False]]  # not ruled out = still warning
+    assert force.empty  # stance 2.0.0 has no bare "force" (an arsenal, a task force): only "use of force" and the like
     annex = matches_in(seed_signals, FMT_STYLE, "has not ruled out the use of force")
     assert set(annex.term) == {"use of force", "annex"} and not annex.negated.any()
     sents = pd.DataFrame({"doc_id": ["d"] * 3, "sent_id": [0, 1, 2], "start": [0, 30, 60], "text": [
         "It is not a threat to anyone.", "There was no cooperation.", "They never warned, but drills went on."]})
     m = match_frames(sents, quotes=pd.DataFrame(columns=["doc_id", "start", "end"]))
     assert m[["term", "negated", "negator"]].values.tolist() == [
-        ["threat", True, "not"], ["cooperation", True, "no"], ["warned", True, "never"], ["drills", False, ""]]
+        ["threat", True, "not"], ["cooperation", True, "no"], ["warn", True, "never"]]  # no bare "drills" in v2
 
 
 def test_negated_matches_are_not_counted():
@@ -75,7 +75,10 @@ def test_rates_balance_and_intervals_are_consistent(seed_signals):
     outlet = s[(s.lexicon == "stance") & (s.level == "outlet") & (s.outlet == "The South Asia Times")]
     vals = {(r.frame, r.measure): r for r in outlet.itertuples()}
     c, w = vals[("conciliatory", "count")].value, vals[("warning", "count")].value
-    assert (c, w) == (13.0, 11.0)
+    # read off the article: conciliatory mutual respect (twice), mutual benefit, dialogue, cooperation (twice),
+    # extremely good, willingness to cooperate; warning warns/warned/warning, arms sales (twice), prudence,
+    # never allow, military tensions, must safeguard, caution, source of tension
+    assert (c, w) == (8.0, 11.0)
     assert vals[("warning", "rate_per_1000")].value == pytest.approx(1000 * w / outlet.n_words.iloc[0])
     assert vals[("balance", "balance")].value == pytest.approx((c - w) / (c + w))
     stance = s[(s.lexicon == "stance") & s.ci_low.notna()]
@@ -85,13 +88,15 @@ def test_rates_balance_and_intervals_are_consistent(seed_signals):
     assert {"doc_id", "outlet", "event", "outlet:event", "voice", "position"} <= levels
 
 
-def test_quoted_voice_is_more_conciliatory_than_narration(seed_signals):
+def test_quoted_voice_is_more_conciliatory_than_narration_but_within_noise(seed_signals):
     c = seed_signals.frame_comparisons
     voice = c[(c.by == "voice") & (c.measure == "balance")]
     assert {(a, b) for a, b in zip(voice.group_a, voice.group_b)} == {
         ("narration", "paraphrase"), ("narration", "quoted"), ("paraphrase", "quoted")}
     voice = voice[(voice.group_a == "narration") & (voice.group_b == "quoted")].iloc[0]
-    assert voice["diff"] < 0 and not voice.within_noise  # a real difference on the seeds
+    # stance 1.0.0 found this difference outside noise; with 2.0.0 quotations are still more conciliatory than
+    # narration on the seeds, but the interval of the difference includes 0
+    assert voice["diff"] < 0 and voice.within_noise and voice["ci_low"] < 0 < voice["ci_high"]
     same_event = c[(c.by == "outlet") & (c.measure == "balance")]
     assert set(same_event.within) == {"xi-trump-call-2026-02-04"}
     assert same_event.within_noise.all()  # one article per outlet: differences are within noise

@@ -96,7 +96,7 @@ class Resources:
 
         Example:
             >>> load_resources(lexicons=["stance"]).describe()["lexicons"][0]["label"]
-            'stance@1.0.0'
+            'stance@2.0.0'
         """
         out: dict[str, object] = {
             "lexicons": [{"label": lex.label, "source": lex.source, "file": self.files.get(f"lexicon:{lex.name}"),
@@ -179,7 +179,7 @@ def load_resources(
     Example:
         >>> res = load_resources(lexicons=["stance"])
         >>> [lex.label for lex in res.lexicons], res.files["verbs"]
-        (['stance@1.0.0'], 'shipped:rules/reporting_verbs.yaml')
+        (['stance@2.0.0'], 'shipped:rules/reporting_verbs.yaml')
     """
     lexs, files, digests = _load_lexicons(lexicons)
     given = {"actors": actors, "verbs": verbs, "negation": negation, "rules": rules, "channels": channels,

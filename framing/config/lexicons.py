@@ -62,6 +62,8 @@ class Lexicon:
     frame_descriptions: dict[str, str] = field(default_factory=dict)
     #: Validation records stored with this version (``framing validate score`` writes one; see the README).
     validation: tuple[dict, ...] = ()
+    #: With ``inflect``, each term's forms (:func:`inflections`), worked out once when the lexicon is loaded.
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -120,7 +122,7 @@ def load_lexicon(name_or_path: str | Path, *, categories: list[str] | None = Non
     Example:
         >>> lex = load_lexicon("stance")
         >>> lex.label, lex.balance, "never allow" in lex.frames["warning"]
-        ('stance@1.0.0', ('conciliatory', 'warning'), True)
+        ('stance@2.0.0', ('conciliatory', 'warning'), True)
     """
     if isinstance(name_or_path, Lexicon):
         return name_or_path
@@ -214,17 +216,19 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
     for key, value in flags.items():
         if not isinstance(value, bool):
             raise ConfigFileError(f"{path}: {key!r} must be true or false; got {value!r}")
+    forms = {t: inflections(t) for terms in frames.values() for t in terms} if flags["inflect"] else {}
     for term, contexts in exceptions.items():
-        forms = inflections(term) if flags["inflect"] else (term,)
         for context in contexts:
-            if not any(form.rstrip("*") in context for form in forms):
-                raise ConfigFileError(f"{path}: exception {context!r} of term {term!r} must contain the term or, with inflect, one of its forms")
+            if not any(form.rstrip("*") in context for form in (forms.get(term) or (term,))):
+                raise ConfigFileError(f"{path}: exception {context!r} of term {term!r} must contain the term "
+                                      "(or, with inflect, one of its forms)")
     validation = raw.get("validation") or []
     if not (isinstance(validation, list) and all(isinstance(v, dict) for v in validation)):
         raise ConfigFileError(f"{path}: 'validation' must be a list of records (as `framing validate score` writes)")
     return Lexicon(str(raw["name"]), str(raw["version"]), str(raw["description"]).strip(),
                    str(raw["source"]).strip(), str(raw.get("citation") or "").strip(), frames, balance, path,
-                   flags["negation"], flags["inflect"], exceptions, descriptions, tuple(validation))
+                   flags["negation"], flags["inflect"], exceptions, descriptions, tuple(validation),
+                   forms)
 
 
 def inflections(term: str, *, limit: int = 64) -> tuple[str, ...]:

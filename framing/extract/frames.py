@@ -41,7 +41,7 @@ def _automaton(lexicons: list[Lexicon]) -> ahocorasick.Automaton:
         if lexicon.inflect:  # inflected forms, where no term of the lexicon is written that way
             for frame, terms in lexicon.frames.items():
                 for term in terms:
-                    for form in inflections(term)[1:]:
+                    for form in (lexicon.forms.get(term) or inflections(term))[1:]:
                         if form not in per_term or per_term[form][1] == term:
                             per_term.setdefault(form, (li, term, False, []))[3].append(frame)
         for key, value in per_term.items():

@@ -103,7 +103,7 @@ def read_coding_sheets(paths: Sequence[str | Path], *, lexicon: Lexicon) -> pd.D
 
     Returns:
         A new DataFrame ``item_id, doc_id, sent_id, text, coder, code`` (one row per coded item and coder; the
-        code normalised: frames in lexicon order joined by ``+``, or ``neither``), and ``attrs["skipped"]``,
+        code normalised: frames in lexicon order joined by ``+``, or ``neither``), and ``attrs["uncoded"]``,
         the number of rows left uncoded.
 
     Raises:
@@ -143,7 +143,7 @@ def read_coding_sheets(paths: Sequence[str | Path], *, lexicon: Lexicon) -> pd.D
         coder, item = twice[twice > 1].index[0]
         raise UsageError(f"coder {coder!r} gave item {item} two different codes")
     codes = codes.drop_duplicates(["coder", "item_id"]).reset_index(drop=True)
-    codes.attrs["skipped"] = skipped
+    codes.attrs["uncoded"] = skipped
     return codes
 
 
