@@ -13,6 +13,7 @@ from browser import new_driver
 from fixtures import OUTLETS, news_corpus, news_table
 from reuse_fixtures import write_reuse_corpus
 from framing.cli import main
+from framing.pipeline import draw_coding_sample
 from framing.report import list_notebooks, run_report
 
 TABLE_COLUMNS = ["--column", "doc_id=url", "--column", "text=body", "--column", "title=headline",
@@ -49,6 +50,17 @@ def reports(corpora):
     made["reuse"] = run_report(write_reuse_corpus(out.parent / "harbour"), out=out / "reuse", progress=False,
                                n_resamples=200, reuse="weight",
                                notebooks=["01-corpus-overview", "02-conciliatory-vs-warning"])
+    coding = out.parent / "coding"
+    draw_coding_sample(corpora["folder"], coding, n=40, seed=1)
+    sheet = pd.read_csv(coding / "coding_sheet.csv", dtype=str, keep_default_na=False)
+    # a coder who reads "warned"/"threat" as warning and "cooperation"/"dialogue" as conciliatory, the rest neither
+    sheet["code"] = ["warning" if any(w in t.lower() for w in ("warn", "threat")) else "conciliatory"
+                     if any(w in t.lower() for w in ("cooperation", "dialogue")) else "neither" for t in sheet["text"]]
+    sheet.to_csv(coding / "coder.csv", index=False)
+    made["validated"] = run_report(corpora["folder"], out=out / "validated", progress=False, n_resamples=200,
+                                   notebooks=["05-validation"], parameters={
+                                       "validation_sheets": [str(coding / "coder.csv")],
+                                       "validation_key": str(coding / "sample_key.csv")})
     return made
 
 
@@ -196,3 +208,20 @@ def test_reuse_is_shown_and_its_mode_recorded(reports):
         driver.quit()
     assert "1 clusters of copies hold 3 of 7 articles" in overview and "Wire copy and text reuse" in overview
     assert "compare outlets that ran copies of the same text" in comparisons
+
+
+def test_the_validation_page_shows_a_coded_sample(reports):
+    folder = reports["validated"]
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["figures"]["05-validation"] == ["validation_metrics", "validation_precision_by_group",
+                                                    "validation_stored"]
+    metrics = pd.read_csv(folder / "tables" / "validation_metrics.csv")
+    assert set(metrics["weighting"]) == {"sample", "corpus"} and metrics["n_items"].max() == 40
+    driver = new_driver()
+    try:
+        facts = _page_facts(driver, folder / "05-validation.html")
+    finally:
+        driver.quit()
+    assert facts["drawn"] == 3
+    assert "n_coders" in facts["text"] and "no coded sheets were given" not in facts["text"]
+    assert "187 PolNeAR dev sentences" in facts["text"]  # the stored record of stance 2.0.0
