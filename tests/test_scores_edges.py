@@ -14,7 +14,7 @@ from framing.corpus.segment import measure_voice
 from framing.extract.frames import match_frames
 from framing.stats.bootstrap import bootstrap_sums
 from framing.schema import unpooled
-from framing.stats.frame_scores import frame_units, score_frame_levels, score_frame_units, score_frames
+from framing.stats.frame_scores import frame_units, score_frame_levels, score_frame_units, score_frames, score_unit_levels
 
 
 @pytest.fixture(scope="module")
@@ -240,3 +240,16 @@ def test_a_constant_statistic_needs_two_units_too():
     point, low, high = bootstrap_sums(values, items, lambda s: s[:, 0, :, :], n_resamples=200,
                                       constant=lambda mins, maxs: (mins == maxs)[:, 0])
     assert low[0, 0] == high[0, 0] == 4.0 and np.isnan(low[1, 0])
+
+
+def test_per_document_rows_are_point_values_and_groups_have_intervals():
+    s = pd.DataFrame({"doc_id": list("aaabbb"), "sent_id": [0, 1, 2] * 2, "n_words": [10] * 6, "outlet": list("XXXYYY")})
+    m = pd.DataFrame({"doc_id": list("aab"), "sent_id": [0, 1, 0], "lexicon": "stance", "frame": "warning",
+                      "voice": "narration", "negated": False})
+    t = score_unit_levels({False: frame_units(s, m)}, lexicons=["stance"], levels=[["doc_id"], ["outlet"]],
+                          n_resamples=200)
+    doc = t[(t.level == "doc_id") & (t.frame == "warning") & (t.measure == "count")].set_index("group")
+    assert doc.value.to_dict() == {"a": 2.0, "b": 1.0} and doc.ci_low.isna().all() and doc.ci_high.isna().all()
+    outlet = t[(t.level == "outlet") & (t.frame == "warning") & (t.measure == "count")].set_index("group")
+    assert outlet.ci_low.notna().all() and (outlet.ci_low <= outlet.value).all()
+    assert outlet.loc["X", "ci_high"] > outlet.loc["X", "ci_low"]  # X's sentences differ, so its interval has width

@@ -307,6 +307,7 @@ def iter_unit_levels(units: dict[bool, pd.DataFrame], *, lexicons: Sequence[str 
                      max_rows: int = 250_000) -> Iterator[pd.DataFrame]:
     """The rows of :func:`score_unit_levels` as a stream of DataFrames (level by level, lexicon by lexicon),
     so that a large table (one row per document × frame × measure) never has to sit in memory at once.
+    Levels that include ``doc_id`` get point values only (``ci_low``/``ci_high`` NaN).
 
     Example:
         >>> s = pd.DataFrame({"doc_id": ["a", "b"], "sent_id": [0, 0], "n_words": [10, 5], "outlet": ["X", "Y"]})
@@ -318,7 +319,10 @@ def iter_unit_levels(units: dict[bool, pd.DataFrame], *, lexicons: Sequence[str 
     lexs = as_lexicons(list(lexicons))
     extra = [c for by in levels for c in by]
     for by in levels:
-        level = _LevelScores(units["voice" in by], lexs, list(by), n_resamples=n_resamples,
+        # A document is not a sample anyone generalises from: per-document rows are point values (no interval),
+        # which keeps the cost of intervals with the number of groups a reader compares, not of documents.
+        level = _LevelScores(units["voice" in by], lexs, list(by),
+                             n_resamples=0 if "doc_id" in by else n_resamples,
                              confidence_level=confidence_level, seed=seed)
         for i in range(len(lexs)):
             yield from level.frames(i, extra=extra, max_rows=max_rows)
