@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-import numpy as np
 import pandas as pd
 import pytest
 
@@ -68,7 +67,7 @@ def corpus(tmp_path):
 
 def test_sample_is_stratified_blind_and_reproducible(corpus, tmp_path):
     a = draw_coding_sample(corpus, tmp_path / "a", n=12, seed=3)
-    b = draw_coding_sample(corpus, tmp_path / "b", n=12, seed=3)
+    draw_coding_sample(corpus, tmp_path / "b", n=12, seed=3)
     # 12 split over 3 outlets = 4 each, half from sentences the lexicon matched
     counts = a.groupby(["group", "stratum"]).size().to_dict()
     assert counts == {(g, s): 2 for g in ("Alpha Wire", "Beta Times", "Gamma Daily") for s in ("matched", "unmatched")}
