@@ -592,3 +592,65 @@ def test_mixed_quotation_marks_pair_up(tmp_path, text, content):
 def test_a_sentence_final_told_with_an_addressee(tmp_path):
     a = attributions(tmp_path, "The state only did what 40 states do, he told the court in his filing.")
     assert rows(a, "content") == [("The state only did what 40 states do",)]
+
+
+# --- words that look like cues or speakers (found untested by a mutation run) -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Obama's claims were false on every count.",          # a noun after a possessive (ASCII apostrophe)
+    "Obama’s promise was broken within a year.",           # and with a typographic one
+    "Earlier reports were wrong about the vote.",          # "reports" followed by a verb is a noun
+    "Voters had no say in the decision.",                  # "no say": a noun
+    "Members want an equal say in the budget.",            # "an equal say": a noun
+    "Thousands showed up at the rally on Sunday.",         # "show up" is not "show"
+    "The measure was supported by most voters.",           # passive support/oppose is no attribution
+    "The plans were opposed by the mayor.",
+])
+def test_words_that_are_not_cues(tmp_path, text):
+    assert attributions(tmp_path, text).empty
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("He's warned that the plan will fail.", "He", "warned"),          # 's = has: the pronoun speaks
+    ("They’ve said the plan will fail.", "They", "said"),
+    ("So several leaders said the deal was dead.", "several leaders", "said"),   # a leading conjunction is no part
+    ("The FBI said the inquiry was closed.", "The FBI", "said"),
+])
+def test_contractions_conjunctions_and_acronyms_before_a_cue(tmp_path, text, speaker, cue):
+    assert rows(attributions(tmp_path, text), "speaker", "cue") == [(speaker, cue)]
+
+
+def test_a_pronoun_with_has_contracted_is_resolved(tmp_path):
+    a = attributions(tmp_path, "Ms. Maria Lopez met reporters on Monday. Later, Mr. Daniel Brooks arrived. "
+                               "She's said that the plan will fail.")
+    # "She's said" is a contraction, not a possessive; she is the woman named before, skipping Mr. Brooks
+    assert rows(a, "speaker", "speaker_id", "content") == [("She", "Maria Lopez", "the plan will fail")]
+
+
+@pytest.mark.parametrize("name, kept", [
+    ("Ana Ruiz.", "Ana Ruiz"), ("Sammy Davis Jr.", "Sammy Davis Jr."), ("Ken Griffey Sr.", "Ken Griffey Sr."),
+    ("John F.", "John F."), ("Main St.", "Main St."),
+])
+def test_a_name_after_the_cue_loses_only_the_sentence_full_stop(name, kept):
+    from framing.extract.speakers import name_end
+
+    assert name_end(name) == kept
+
+
+def test_a_written_name_merges_only_with_a_capitalised_speaker():
+    from framing.extract.names import find_person_mentions, full_names, merge_name
+
+    names = full_names(find_person_mentions("James B. Comey spoke on Monday."))
+    assert merge_name("Mr. Comey", names) == "James B. Comey"
+    assert merge_name("aides to Comey", names) is None  # a phrase that ends in a surname is not that person
+
+
+@pytest.mark.parametrize("speaker, kind", [
+    ("A crowd of onlookers", "other"), ("Sammy Davis Jr.", "named_person"),
+    ("Martin Luther King III", "named_person"), ("the NAACP", "organisation"),
+])
+def test_speaker_types_of_phrases_no_rule_names(speaker, kind):
+    from framing.config.speaker_types import load_speaker_type_rules
+    from framing.extract.sources import speaker_type
+
+    assert speaker_type(speaker, speaker, actors=load_actors(), rules=load_speaker_type_rules()) == kind

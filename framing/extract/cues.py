@@ -8,6 +8,8 @@ from framing.extract.speakers import _DETERMINERS, _PREPOSITIONS, is_title_case,
 
 # cues whose passive reports no one's words or position: "is called", "was found", "was supported by"
 _PASSIVE_NO_CUE = frozenset({"call", "call for", "show", "find", "support", "oppose"})
+# pronouns whose "'s" is "has" or "is", never a possessive: "She's said", "it's reported"
+_CONTRACTED = frozenset({"he", "she", "it", "that", "there", "who", "what"})
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|show|shows|said|says|found|finds|is|was|are|were|has|had)\b")
 
 
@@ -30,8 +32,9 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
     adjacent = text[:cm.start()].rstrip().lower().endswith(prev)  # no punctuation between: not 'that,” said'
     if prev in _DETERMINERS and adjacent:
         return True  # "the warning", "a report": a noun
-    if prev.endswith(("’s", "'s")) and adjacent and not cm.group(0).lower().endswith(("ed", "ing")):
-        return True  # "Obama’s promises", "Alwaleed's tweet": a noun after a possessive
+    if prev.endswith(("’s", "'s")) and adjacent and not cm.group(0).lower().endswith(("ed", "ing")) and \
+            prev[:-2] not in _CONTRACTED:
+        return True  # "Obama’s promises", "Alwaleed's tweet": a noun after a possessive (not "she's said")
     if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
         return True  # "The October report exceeded …", "G-III reports show": a noun
     after = text[cm.end():]

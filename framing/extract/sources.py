@@ -24,7 +24,7 @@ _KIND_TYPE = {"person": "named_person", "organisation": "organisation", "media":
 # pronouns that may stand as a speaker; one left as the speaker_id was not resolved
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
 _ACRONYM = re.compile(r"(?:[Tt]he\s+)?[A-Z][A-Z0-9&.-]{1,9}")
-_NAME = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+\.?\s+)*[A-Z][\w’'.-]*[a-z][\w’'-]*$")
+_NAME = re.compile(r"(?:^|\s)(?:[A-Z][a-z]+\.?\s+)*[A-Z][\w’'.-]*[a-z][\w’'-]*(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))?$")
 
 
 def speaker_type(speaker: str, speaker_id: str, *, actors: Actors, rules: SpeakerTypeRules) -> str:

@@ -124,8 +124,9 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
     if appositive:  # "Joe Maloy, a Republican from the Concord area, said": the name before the appositive
         return _appositive(head)
     at, word = last_word(head)
-    if word in _PRONOUN_FORMS:
-        return word, (), at
+    bare = re.sub(r"[’'](?:s|ve|d|ll)$", "", word)  # "He's warned", "They've said": the pronoun, not "He's"
+    if bare in _PRONOUN_FORMS:
+        return bare, (), at
     if word == "who" and head[:at].rstrip().endswith((",", "-", "—", "–")):  # "…, Ann Ruiz, who chairs the board, said": no
         antecedent = _speaker_before(text, len(head[:at].rstrip()) - 1, mentions)
         if antecedent is not None:  # "the mayor, who said the fee was fair": the mayor
