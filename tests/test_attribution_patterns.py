@@ -654,3 +654,58 @@ def test_speaker_types_of_phrases_no_rule_names(speaker, kind):
     from framing.extract.sources import speaker_type
 
     assert speaker_type(speaker, speaker, actors=load_actors(), rules=load_speaker_type_rules()) == kind
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He continued that the plan would fail.", [("He", "continued", "the plan would fail")]),
+    ("Prices continued to rise in May.", []),                      # "continue to": no speech
+    ("Rubio: We will win.", [("Rubio", ":", "We will win")]),       # three words after a label are words
+    ("Rubio: Finish second.", []),                                 # two are a list item, not speech
+])
+def test_continue_and_speaker_labels_at_their_edges(tmp_path, text, expected):
+    assert rows(attributions(tmp_path, text), "speaker", "cue", "content") == expected
+
+
+def test_a_label_row_says_its_cue_is_the_colon(tmp_path):
+    a = attributions(tmp_path, "TAPPER: We will be right back after this.")
+    assert rows(a, "cue", "cue_lemma", "cue_class") == [(":", ":", "neutral")]
+
+
+def test_a_continued_quotation_keeps_its_speaker_without_a_cue(tmp_path):
+    a = attributions(tmp_path, "“We will win,” Ms. Ruiz said. “We will not stop.”")
+    assert rows(a, "sent_id", "speaker", "speaker_id", "cue", "quote_type", "content") == [
+        (1, "Ms. Ruiz", "Ms. Ruiz", "said", "direct", "We will win"),
+        (2, "", "Ms. Ruiz", "", "direct", "We will not stop.")]
+
+
+def test_a_pronoun_takes_the_id_its_person_was_given_as_a_speaker(tmp_path):
+    # "Ms. Ruiz" has no fuller form in the article; "she" must count for the same speaker, not for "Ruiz"
+    a = attributions(tmp_path, "“We will not stop,” Ms. Ruiz said on Monday. Later she said the plan would work.")
+    assert a["speaker_id"].tolist() == ["Ms. Ruiz", "Ms. Ruiz"]
+
+
+def test_a_pronoun_skips_capitalised_words_that_are_no_person(tmp_path):
+    a = attributions(tmp_path, "Ms. Maria Lopez met reporters. Later the Springfield Tigers arrived. "
+                               "She said the plan would fail.")
+    assert rows(a, "speaker", "speaker_id") == [("She", "Maria Lopez")]
+
+
+def test_passive_support_with_be_is_no_attribution(tmp_path):
+    assert attributions(tmp_path, "The plan will be supported by most voters.").empty
+
+
+def test_speaker_types_keep_the_attributions_index():
+    from framing.extract.sources import add_speaker_types
+
+    frame = pd.DataFrame({"speaker": ["officials", "Ann Ruiz"], "speaker_id": ["officials", "Ann Ruiz"]},
+                         index=[10, 11])
+    types = add_speaker_types(frame, actors=load_actors())
+    assert types.index.tolist() == [10, 11] and types.tolist() == ["anonymous", "named_person"]
+
+
+def test_the_unbalanced_quote_warning_counts_the_documents_it_does_not_name():
+    from framing.extract.document import UnbalancedQuoteWarning, warn_unbalanced
+
+    quotes = pd.DataFrame({"doc_id": [f"d{i}" for i in range(7)], "closed": [False] * 7})
+    with pytest.warns(UnbalancedQuoteWarning, match=r"d0, d1, d2, d3, d4 and 2 more: unbalanced"):
+        warn_unbalanced(quotes)

@@ -54,7 +54,7 @@ class Document:
         self.verbs = verbs  # the reporting verbs, to tell whether a quotation running on is attributed later
         self.persons = PersonIndex()  # people the text names, by offset (framing.extract.names)
         self.full_names: dict[str, list[str]] = {}  # surname -> fullest written forms
-        self.speaker_surnames: set[str] = set()  # surnames of the named speakers found so far
+        self.speaker_surnames: dict[str, str] = {}  # surname -> speaker_id of the named speakers so far
         self.published = published  # the article's published date (ISO), for dated roles
         self.genders: dict[str, str] = {}  # a name's gender, once a he/she has been resolved to it
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Container
 from typing import NamedTuple
 
 #: Months and weekdays: never a person's name, never a speaker.
@@ -118,7 +119,7 @@ class PersonIndex:
                 self.starts.append(m.start)
                 self.mentions.append(m)
 
-    def nearest_before(self, pos: int, gender: str, *, gender_of, known: set[str]) -> PersonMention | None:
+    def nearest_before(self, pos: int, gender: str, *, gender_of, known: Container[str]) -> PersonMention | None:
         """The closest mention before ``pos`` of someone known to be a person (an honorific, a person of the
         actors file, or a surname already quoted in the document: ``known``) whose gender fits ``gender``."""
         i = bisect.bisect_left(self.starts, pos)

@@ -26,7 +26,7 @@ def resolve_speakers(doc: Document, text: str, s0: int, sent_id: int, found: lis
         else:
             speaker_id = clean_speaker(f.speaker)
             speaker_id = merge_name(speaker_id, doc.full_names) or speaker_id
-            doc.speaker_surnames.add(surname(speaker_id))
+            doc.speaker_surnames.setdefault(surname(speaker_id), speaker_id)
         resolved.append((f, speaker_id))
     return resolved
 
@@ -61,7 +61,10 @@ def _pronoun(doc: Document, f: Found, s0: int, sent_id: int, subject: str | None
         if gender in ("male", "female") else None
     if person is not None and (actor is None or doc.last_mention.get(actor, -1) < person.start):
         doc.genders.setdefault(person.name, gender)  # "Lisa Monaco … She said": later "he" is someone else
-        return doc.actors_of(person.name) or merge_name(person.name, doc.full_names) or person.name
+        named = doc.actors_of(person.name) or merge_name(person.name, doc.full_names)
+        if named is None and " " not in person.name:  # "Ms. Ruiz said … she said": the id "Ms. Ruiz" had
+            named = doc.speaker_surnames.get(person.name)
+        return named or person.name
     return actor or f.speaker.lower()
 
 
