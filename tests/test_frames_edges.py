@@ -191,7 +191,7 @@ def test_exception_contexts_drop_a_match_only_inside_them():
 def test_an_exception_must_contain_its_term():
     from framing.errors import ConfigFileError
 
-    with pytest.raises(ConfigFileError, match="exception 'in regard to' of term 'respect' must contain the term"):
+    with pytest.raises(ConfigFileError, match="context 'in regard to' of term 'respect' must contain the term"):
         _yaml_lexicon(frames={"a": {"terms": [{"term": "respect", "except": ["in regard to"]}]}})
     with pytest.raises(ConfigFileError, match="'inflect' must be true or false"):
         _yaml_lexicon(inflect="yes", frames={"a": {"terms": ["b"]}})
@@ -210,3 +210,17 @@ def test_exception_contexts_respect_word_edges_and_the_ends_of_the_text():
 def test_only_a_negator_inside_a_match_ends_the_negation_scope():
     lex = lexicon(w=["talks", "dialogue"])
     assert matched(["not talks dialogue"], lex) == [("talks", "w", True), ("dialogue", "w", True)]
+
+
+def test_only_contexts_keep_a_match_only_inside_them():
+    lex = _yaml_lexicon(inflect=True, frames={"warn": {"terms": [{"term": "must", "only": ["must not", "must stop"]},
+                                                                 {"term": "force", "only": ["use of force"]}]}})
+    assert matched(["Applicants must file by May 12."], lex) == []                       # procedural must
+    assert matched(["Beijing must not interfere, and the US must stop arms sales."], lex) == [
+        ("must", "warn", False), ("must", "warn", False)]
+    assert matched(["It keeps a nuclear force but rules out the use of force."], lex) == [("force", "warn", False)]
+    assert lex.required == {"must": ("must not", "must stop"), "force": ("use of force",)}
+    from framing.errors import ConfigFileError
+
+    with pytest.raises(ConfigFileError, match="context 'may not' of term 'must' must contain the term"):
+        _yaml_lexicon(frames={"a": {"terms": [{"term": "must", "only": ["may not"]}]}})

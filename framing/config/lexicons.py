@@ -34,7 +34,7 @@ BUILTIN = ("general_inquirer", "moral_foundations_2")
 GI_DEFAULT_CATEGORIES = ("Hostile", "Affil", "Strong", "Weak", "Power")
 _TOP_KEYS = {"name", "version", "description", "source", "citation", "balance", "overlapping", "frames", "negation",
              "changelog", "inflect", "validation"}
-_TERM_KEYS = {"term", "except"}
+_TERM_KEYS = {"term", "except", "only"}
 _FRAME_KEYS = {"description", "terms"}
 _REQUIRED = ("name", "version", "description", "source")
 _TERM_RE = re.compile(r"^[\w’'&$.-]+( [\w’'&$.-]+)*\*?$")
@@ -64,6 +64,8 @@ class Lexicon:
     validation: tuple[dict, ...] = ()
     #: With ``inflect``, each term's forms (:func:`inflections`), worked out once when the lexicon is loaded.
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: Per term, the contexts a match must lie in to count ("must": "must not", "must stop").
+    required: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -169,6 +171,7 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
     descriptions: dict[str, str] = {}
     owner: dict[str, str] = {}
     exceptions: dict[str, tuple[str, ...]] = {}
+    required: dict[str, tuple[str, ...]] = {}
     for frame, spec in frames_raw.items():
         if not isinstance(frame, str):
             raise ConfigFileError(f"{path}: frame name {frame!r} is not a string; quote it (YAML reads yes, no, "
@@ -186,13 +189,14 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
             raise ConfigFileError(f"{path}: frame {frame!r} has no terms")
         seen: list[str] = []
         for term in terms:
-            if isinstance(term, dict):  # {term: respect, except: [with respect to]}
+            if isinstance(term, dict):  # {term: respect, except: [with respect to]}, {term: must, only: [must not]}
                 check_keys(term, _TERM_KEYS, f"{path}: frame {frame!r}")
-                contexts = term.get("except") or []
-                contexts = [contexts] if isinstance(contexts, str) else contexts
+                for key, store in (("except", exceptions), ("only", required)):
+                    contexts = term.get(key) or []
+                    contexts = [contexts] if isinstance(contexts, str) else contexts
+                    if isinstance(term.get("term"), str) and contexts:
+                        store[normalise_term(term["term"])] = tuple(normalise_term(c) for c in contexts)
                 term = term.get("term")
-                if isinstance(term, str) and contexts:
-                    exceptions[normalise_term(term)] = tuple(normalise_term(c) for c in contexts)
             if isinstance(term, bool) or term is None:
                 raise ConfigFileError(f"{path}: frame {frame!r}: term {term!r} is not a string; quote YAML "
                                       "words such as 'no', 'yes', 'on' and 'off', which YAML reads as true/false")
@@ -217,10 +221,10 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
         if not isinstance(value, bool):
             raise ConfigFileError(f"{path}: {key!r} must be true or false; got {value!r}")
     forms = {t: inflections(t) for terms in frames.values() for t in terms} if flags["inflect"] else {}
-    for term, contexts in exceptions.items():
+    for term, contexts in [*exceptions.items(), *required.items()]:
         for context in contexts:
             if not any(form.rstrip("*") in context for form in (forms.get(term) or (term,))):
-                raise ConfigFileError(f"{path}: exception {context!r} of term {term!r} must contain the term "
+                raise ConfigFileError(f"{path}: context {context!r} of term {term!r} must contain the term "
                                       "(or, with inflect, one of its forms)")
     validation = raw.get("validation") or []
     if not (isinstance(validation, list) and all(isinstance(v, dict) for v in validation)):
@@ -228,7 +232,7 @@ def validate_lexicon(raw: object, *, path: str = "<lexicon>") -> Lexicon:
     return Lexicon(str(raw["name"]), str(raw["version"]), str(raw["description"]).strip(),
                    str(raw["source"]).strip(), str(raw.get("citation") or "").strip(), frames, balance, path,
                    flags["negation"], flags["inflect"], exceptions, descriptions, tuple(validation),
-                   forms)
+                   forms, required)
 
 
 def inflections(term: str, *, limit: int = 64) -> tuple[str, ...]:

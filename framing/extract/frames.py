@@ -123,8 +123,9 @@ def match_frames(
             if item[0] >= last_end:
                 kept.append(item)
                 last_end = item[1]
-        if lex.exceptions:
-            kept = [k for k in kept if not _excepted(joined, k[0], k[1], lex.exceptions.get(k[2], ()))]
+        if lex.exceptions or lex.required:  # exception contexts drop a match; "only" contexts must hold it
+            kept = [k for k in kept if not _excepted(joined, k[0], k[1], lex.exceptions.get(k[2], ()))
+                    and (k[2] not in lex.required or _excepted(joined, k[0], k[1], lex.required[k[2]]))]
         if not kept:
             continue
         starts = np.fromiter((k[0] for k in kept), dtype=np.int64, count=len(kept))
