@@ -709,3 +709,69 @@ def test_the_unbalanced_quote_warning_counts_the_documents_it_does_not_name():
     quotes = pd.DataFrame({"doc_id": [f"d{i}" for i in range(7)], "closed": [False] * 7})
     with pytest.warns(UnbalancedQuoteWarning, match=r"d0, d1, d2, d3, d4 and 2 more: unbalanced"):
         warn_unbalanced(quotes)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The feed kept <said> as a tag.", "said"),      # markup left in scraped text: "<tweet …>", "</tweet>"
+    ("The feed kept /said as a path.", "said"),
+    ("The feed kept said> as a tag.", "said"),
+    ("Residents had no say.", "say"),                # a noun after "no", "final"
+    ("The court has the final say.", "say"),
+    ("Changes are called for.", "called for"),       # passive "call for" with are / being
+    ("Changes are being called for by the board.", "called for"),
+])
+def test_markup_nouns_and_passives_are_not_cues(text, word):
+    import re
+
+    from framing.extract.cues import not_a_cue
+
+    lemma = {"said": "say", "say": "say", "called for": "call for"}[word]
+    assert not_a_cue(text, re.search(word, text), lemma)
+    assert not not_a_cue("Ruiz said so.", re.search("said", "Ruiz said so."), "say")
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Xi will visit in May, the ministry said.", "Xi will visit in May"),   # nothing but punctuation is trimmed
+    ("Mr. Ruiz said Xi would visit in May.", "Xi would visit in May"),
+])
+def test_content_is_trimmed_of_punctuation_only(tmp_path, text, content):
+    assert attributions(tmp_path, text)["content"].tolist() == [content]
+
+
+def test_they_can_be_an_organisation_of_the_actors_file(tmp_path):
+    a = attributions(tmp_path, "China's foreign ministry issued a statement on Monday. "
+                               "They said the talks were useful.")
+    assert rows(a, "speaker", "speaker_id") == [("They", "Chinese government")]
+
+
+def test_a_label_and_a_leading_and_keep_the_actor_and_the_name(tmp_path):
+    assert rows(attributions(tmp_path, "Rubio: We will win.", name="a"), "speaker", "speaker_id") == [
+        ("Rubio", "Marco Rubio")]
+    assert rows(attributions(tmp_path, "And HarperCollins said the book would ship in May.", name="b"),
+                "speaker") == [("HarperCollins",)]
+
+
+def test_continuation_rows_have_empty_channel_and_hedge(tmp_path):
+    a = attributions(tmp_path, "“We will win,” Ms. Ruiz said. “We will not stop.”")
+    assert a["channel"].tolist() == ["", ""] and a["hedge"].tolist() == ["", ""]
+
+
+def test_person_mentions_and_surnames():
+    from framing.extract.names import find_person_mentions, surname
+
+    # a capitalised word that is no person ("Congress") does not end the search for names after it
+    assert [m.name for m in find_person_mentions("Congress met. Mr. Daniel Brooks spoke.")] == ["Daniel Brooks"]
+    assert surname("Mr. Comey's") == surname("Mr. Comey’s") == "Comey"
+
+
+def test_speaker_types_use_the_written_speaker_and_a_custom_rules_file(tmp_path):
+    from framing.config.speaker_types import load_speaker_type_rules
+    from framing.extract.sources import add_speaker_types, speaker_type
+
+    rules = load_speaker_type_rules()
+    assert speaker_type("", "Ann Ruiz", actors=load_actors(), rules=rules) == "named_person"  # a continuation row
+    custom = tmp_path / "types.yaml"
+    custom.write_text("name: mine\nversion: 1.0.0\nanonymous:\n  - 'an? fans? of the team'\n", encoding="utf-8")
+    frame = pd.DataFrame({"speaker": ["a fan of the team"], "speaker_id": ["a fan of the team"]})
+    assert add_speaker_types(frame, actors=load_actors()).tolist() == ["other"]
+    assert add_speaker_types(frame, actors=load_actors(), rules=custom).tolist() == ["anonymous"]
