@@ -1,5 +1,5 @@
 """``python -m framing``: the same command line as ``framing``."""
 
-from framing.cli import main
+from framing.cli import console
 
-raise SystemExit(main())
+console()

@@ -167,5 +167,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def console() -> None:
+    """The ``framing`` console script: :func:`main`, and a hard exit after a signal.
+
+    After SIGTERM or Ctrl-C the run has already stopped its workers and left the previous output as it was, but
+    the interpreter's exit can still wait forever on a process pool whose workers were killed mid-start (seen
+    once, in a test run on a loaded machine: the main thread blocked in ``concurrent.futures``' exit hook for an
+    hour, its workers already zombies; not reproduced since). The command line therefore ends at once;
+    :func:`main` called from Python returns the code as before.
+    """
+    code = main()
+    if code in (130, 143):
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    console()
