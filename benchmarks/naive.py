@@ -31,7 +31,10 @@ def lexicon_patterns() -> list[tuple[str, re.Pattern[str]]]:
         raw = yaml.safe_load((LEXICONS / f"{name}.yaml").read_text(encoding="utf-8"))
         for frame, spec in raw["frames"].items():
             for term in spec["terms"] if isinstance(spec, dict) else spec:
+                term = term["term"] if isinstance(term, dict) else term  # {term: …, except: […]}
                 body = re.escape(str(term)).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
+                if raw.get("inflect") and not body.endswith(r"\w*"):
+                    body += r"\w*"  # the lexicon matches inflections: "warn" also "warned", "warning"
                 out.append((f"{name}:{frame}", re.compile(r"(?<!\w)" + body + r"(?!\w)", re.IGNORECASE)))
     return out
 

@@ -20,7 +20,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import subprocess
 import sys
@@ -56,7 +55,11 @@ def _rate(seconds: float, mb: float, docs: int) -> dict[str, float]:
 def _lexicon_terms() -> list[tuple[str, str]]:
     from framing.config.lexicons import load_lexicon
 
-    return [(f, t) for name in ("stance", "issues") for f, terms in load_lexicon(name).frames.items() for t in terms]
+    out = []
+    for name in ("stance", "issues"):  # every form the lexicon matches (its inflections, with inflect: true)
+        lex = load_lexicon(name)
+        out += [(f, form) for f, terms in lex.frames.items() for t in terms for form in (lex.forms.get(t) or (t,))]
+    return out
 
 
 def stages(corpus_dir: Path, n_docs: int, baseline_docs: int) -> dict[str, object]:
@@ -115,9 +118,10 @@ def stages(corpus_dir: Path, n_docs: int, baseline_docs: int) -> dict[str, objec
                                         default=0.0)
     out["sentiment_sentences_compared"] = len(distinct)
 
+    from benchmarks.naive import lexicon_patterns
+
     terms = _lexicon_terms()
-    patterns = [re.compile(r"(?<!\w)" + re.escape(t).replace(r"\*", r"\w*") + r"(?!\w)", re.IGNORECASE)
-                for _, t in terms]
+    patterns = [p for _, p in lexicon_patterns()]  # one regular expression per written term, as naive.py
     secs, _ = _timed(lambda: [sum(len(p.findall(t)) for t in sub_texts) for p in patterns])
     out["baseline_regex_per_term"] = _rate(secs, sub_mb, len(sub_texts))
 
