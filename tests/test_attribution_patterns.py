@@ -775,3 +775,12 @@ def test_speaker_types_use_the_written_speaker_and_a_custom_rules_file(tmp_path)
     frame = pd.DataFrame({"speaker": ["a fan of the team"], "speaker_id": ["a fan of the team"]})
     assert add_speaker_types(frame, actors=load_actors()).tolist() == ["other"]
     assert add_speaker_types(frame, actors=load_actors(), rules=custom).tolist() == ["anonymous"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("In March, she told the court she would resign.", "the court she would resign"),
+    ("On Monday, officials said the plan would fail.", "the plan would fail"),
+    ("After the vote, the plan will fail, she said.", "After the vote, the plan will fail"),
+])
+def test_a_short_opening_phrase_before_the_speaker_is_not_the_content(tmp_path, text, content):
+    assert attributions(tmp_path, text)["content"].tolist() == [content]

@@ -133,6 +133,11 @@ def names_only(between: str, speaker: str, *, clause_closed: bool = True) -> boo
     return count_words(between[:at]) <= 4 and (not rest.strip() or rest.lstrip().startswith(","))
 
 
+# a short opening phrase before the speaker is no content of its own: "In March, she told the court she …"
+_INTRO = re.compile(r"^\s*(?:in|on|at|after|before|during|since|last|this|earlier|later|on\s+\w+day)\b[^,;:“”\"]{0,25},$",
+                    re.IGNORECASE)
+
+
 def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     """What a non-direct cue attributes: the words after it, or, for a sentence-final or parenthetical
     attribution ("…, officials said." / "…, Stevens said, “is like …”"), the words before its speaker too."""
@@ -144,7 +149,7 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     if 0 <= comma and not before.endswith(",") and count_words(before[comma + 1:]) <= 4 and ends_sentence(after):
         # "…, the University of Michigan reported last week.": words of the speaker's phrase after the comma
         before = before[:comma + 1]
-    if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1:
+    if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1 and not _INTRO.match(before):
         if ends_sentence(after) or (f.cue.lemma == "tell" and (count_words(after.strip(" ,.;:!?)")) <= 3 or (
                 count_words(after) <= 8 and not re.search(r"\bthat\b|[“”\"]", after)))):  # "…, he told the court."
             return before.strip(" ,.;:—–")
