@@ -18,7 +18,7 @@ import pandas as pd
 
 from framing.config.lexicons import Lexicon
 from framing.errors import UsageError
-from framing.io.tables import spreadsheet_safe
+from framing.io.tables import spreadsheet_safe, spreadsheet_text
 
 #: The columns of a blind coding sheet, in order.
 SHEET_COLUMNS = ("item_id", "doc_id", "sent_id", "context_before", "text", "context_after", "coder", "code", "note")
@@ -91,6 +91,22 @@ def _fix_workbook_time(book: object) -> None:
     book.properties.modified = stamp  # type: ignore[attr-defined]
 
 
+def read_sheet(path: str | Path) -> pd.DataFrame:
+    """One coding sheet or sample key as text cells (``""`` for empty), from CSV or from an XLSX's ``coding``
+    worksheet.
+
+    Raises:
+        UsageError: For a file that is not a readable sheet (one line naming the file and the reason).
+    """
+    path = Path(path)
+    try:
+        raw = (pd.read_excel(path, sheet_name="coding", dtype=str) if path.suffix.lower() in {".xlsx", ".xlsm"}
+               else pd.read_csv(path, dtype=str, keep_default_na=False))
+    except Exception as exc:  # a damaged workbook, a CSV that is not one: one line, not a traceback
+        raise UsageError(f"{path}: not a readable coding sheet ({type(exc).__name__}: {exc})") from None
+    return raw.fillna("")
+
+
 def read_coding_sheets(paths: Sequence[str | Path], *, lexicon: Lexicon) -> pd.DataFrame:
     """Read coded sheets (CSV or XLSX) into one long table of codes.
 
@@ -117,12 +133,7 @@ def read_coding_sheets(paths: Sequence[str | Path], *, lexicon: Lexicon) -> pd.D
     for path in map(Path, paths):
         if not path.is_file():
             raise UsageError(f"{path}: no such coding sheet")
-        try:
-            raw = (pd.read_excel(path, sheet_name="coding", dtype=str) if path.suffix.lower() in {".xlsx", ".xlsm"}
-                   else pd.read_csv(path, dtype=str, keep_default_na=False))
-        except Exception as exc:  # a damaged workbook, a CSV that is not one: one line, not a traceback
-            raise UsageError(f"{path}: not a readable coding sheet ({type(exc).__name__}: {exc})") from None
-        raw = raw.fillna("")
+        raw = read_sheet(path)
         missing = [c for c in ("item_id", "text", "code") if c not in raw.columns]
         if missing:
             raise UsageError(f"{path}: missing column(s) {', '.join(missing)}; a coding sheet has "
@@ -130,7 +141,7 @@ def read_coding_sheets(paths: Sequence[str | Path], *, lexicon: Lexicon) -> pd.D
         for col in ("doc_id", "sent_id", "coder"):
             if col not in raw.columns:
                 raw[col] = ""
-        raw["text"] = raw["text"].map(_unquote)
+        raw["text"] = raw["text"].map(spreadsheet_text)
         raw["coder"] = raw["coder"].str.strip().replace("", path.stem)
         coded = raw["code"].str.strip() != ""
         skipped += int((~coded).sum())
@@ -145,11 +156,6 @@ def read_coding_sheets(paths: Sequence[str | Path], *, lexicon: Lexicon) -> pd.D
     codes = codes.drop_duplicates(["coder", "item_id"]).reset_index(drop=True)
     codes.attrs["uncoded"] = skipped
     return codes
-
-
-def _unquote(text: str) -> str:
-    """Undo :func:`spreadsheet_safe`'s leading ``'`` on a cell that starts like a formula."""
-    return text[1:] if len(text) > 1 and text[0] == "'" and text[1] in "=+@-\t\r" else text
 
 
 def _normalise_code(code: str, frames: list[str], where: str) -> str:

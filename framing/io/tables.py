@@ -35,6 +35,16 @@ def spreadsheet_safe(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def spreadsheet_text(cell: str) -> str:
+    """The text :func:`spreadsheet_safe` wrote as ``cell``: its leading ``'`` removed where it added one.
+
+    Example:
+        >>> [spreadsheet_text(c) for c in ["'=SUM(A1)", "'-- a dash", "'-3", "plain"]]
+        ['=SUM(A1)', '-- a dash', "'-3", 'plain']
+    """
+    return cell[1:] if cell.startswith("'") and _FORMULA.match(cell[1:]) else cell
+
+
 def write_tables(tables: Mapping[str, pd.DataFrame], out_dir: str | Path, *, parquet: bool = True) -> list[Path]:
     """Write each table as ``<name>.csv`` (UTF-8, ``\\n`` line endings) and ``<name>.parquet``.
 

@@ -19,7 +19,7 @@ from framing.corpus import load_corpus
 from framing.corpus.load import require_documents
 from framing.errors import UsageError
 from framing.extract import match_frames
-from framing.io.sheets import SHEET_COLUMNS, read_coding_sheets, write_coding_sheet
+from framing.io.sheets import SHEET_COLUMNS, read_coding_sheets, read_sheet, write_coding_sheet
 from framing.io.tables import write_tables
 from framing.stats.suggest import suggest_terms
 from framing.stats.validation_sample import sample_for_coding
@@ -95,11 +95,7 @@ def _sheet_ids(path: str | Path) -> pd.DataFrame:
     path = Path(path)
     if not path.is_file():
         raise UsageError(f"{path}: no such coding sheet to exclude")
-    try:
-        table = (pd.read_excel(path, sheet_name="coding", dtype=str) if path.suffix.lower() in {".xlsx", ".xlsm"}
-                 else pd.read_csv(path, dtype=str, keep_default_na=False))
-    except Exception as exc:
-        raise UsageError(f"{path}: not a readable coding sheet ({type(exc).__name__}: {exc})") from None
+    table = read_sheet(path)
     if not {"doc_id", "sent_id"} <= set(table.columns):
         raise UsageError(f"{path}: needs doc_id and sent_id columns to exclude its sentences")
     return table[["doc_id", "sent_id"]]

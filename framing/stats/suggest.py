@@ -73,13 +73,9 @@ def suggest_terms(
     inside = [t for k, t in zip(keys, texts) if k in in_frame]
     outside = [t for k, t in zip(keys, texts) if k not in in_any]
     # Each sentence counts a word once: a candidate is a word found in many frame sentences, not one repeated.
-    frame_counts: Counter[str] = Counter()
-    for text in inside:
-        frame_counts.update(set(count_terms([text], stopwords=stop)))
-    rest_counts: Counter[str] = Counter()
-    for text in outside:
-        rest_counts.update(set(count_terms([text], stopwords=stop)))
-    scored = score_term_counts({"frame": frame_counts, "rest": rest_counts}, by="set", min_count=1)
+    counts = {side: Counter(w for text in group for w in count_terms([text], stopwords=stop))
+              for side, group in (("frame", inside), ("rest", outside))}
+    scored = score_term_counts(counts, by="set", min_count=1)
     scored = scored[(scored["group"] == "frame") & (scored["count_group"] >= min_count)]
     scored = scored[~scored["term"].isin(known) & ~scored["term"].str.startswith(prefixes or ("\0",))]
     scored = scored[scored["z"] > 0].head(top)
