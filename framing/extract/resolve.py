@@ -78,7 +78,9 @@ def according_to(doc: Document, sent_id: int, text: str, hedge: tuple[int, int, 
     speaker_id = ms[-1][1][0] if ms else source
     before, after = text[:h_start].rstrip(" ,"), text[h_end:].strip(" ,.;:")
     # "…, according to Trump, the media would call him …" and "But according to X, he wants …": the words after
+    # but "The deal is dead, according to officials, and talks …": a coordinated clause after it is not its words
     content = after if count_words(before) <= 1 or (text[h_end:].lstrip().startswith(",") and count_words(after) >= 4
-                                                    and not re.search(r"[.;]\s", after)) else before
+                                                    and not re.search(r"[.;]\s|^(?:and|but|or|so|yet)\b", after)
+                                                    ) else before
     return make_row(doc, sent_id, text, source, speaker_id, "according to",
                     Cue("according to", "according to", "neutral"), "indirect", content, h_channel, h_text)

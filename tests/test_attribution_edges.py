@@ -1,0 +1,91 @@
+"""Edges of attribution that a random sample of mutants showed untested (TESTING.md, "Attribution modules,
+sampled"): where a sentence-final attribution's words stop, which of an actor and a person a pronoun means,
+"according to" next to a coordinated clause, British-style quotations after an earlier source, the written
+speaker deciding the source type, and that no string column of the table ever holds a missing value. Every
+sentence is written for its test (none from the seeds or PolNeAR)."""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from framing import load_corpus
+from framing.config import load_actors
+from framing.config.speaker_types import load_speaker_type_rules
+from framing.extract import extract_attributions
+from framing.extract.names import find_person_mentions
+from framing.extract.sources import add_speaker_types
+from framing.schema import ATTRIBUTION_COLUMNS
+
+
+def attributions(tmp_path, text: str) -> pd.DataFrame:
+    folder = tmp_path / "a"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Headline here\n\n" + text, encoding="utf-8")
+    corpus = load_corpus(folder)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return extract_attributions(corpus.sentences, quotes=corpus.quotes)
+
+
+def rows(frame: pd.DataFrame, *cols: str) -> list[tuple]:
+    return [tuple(r) for r in frame[list(cols)].itertuples(index=False)]
+
+
+def test_an_addressee_of_eight_words_after_a_final_told_is_not_the_content(tmp_path):
+    # "…, the mayor told <8 words>." still attributes the words before the speaker; the limit is 8 words
+    a = attributions(tmp_path, "Taxes will rise next year, the mayor told the members of the city council on Monday.")
+    assert rows(a, "speaker", "content") == [("the mayor", "Taxes will rise next year")]
+
+
+def test_a_pronoun_means_the_person_named_after_the_last_actor(tmp_path):
+    a = attributions(tmp_path, "Barack Obama spoke first. Mr. Mendes took the stage. He said the talks would go on.")
+    assert rows(a, "speaker", "speaker_id") == [("He", "Mendes")]
+
+
+def test_a_pronoun_means_the_actor_named_after_the_last_person(tmp_path):
+    a = attributions(tmp_path, "Mr. Mendes spoke first. Barack Obama took the stage. He said the talks would go on.")
+    assert rows(a, "speaker", "speaker_id") == [("He", "Barack Obama")]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The deal is dead, according to officials, and talks will not resume.", "The deal is dead"),
+    ("The plant lost money, according to its owners, but it stayed open all year.", "The plant lost money"),
+    # a stray space before the comma (scraped text) still marks the clause "according to" introduces
+    ("In 2015 , according to officials , the plant closed its doors for good.", "the plant closed its doors for good"),
+])
+def test_according_to_takes_the_clause_it_belongs_to(tmp_path, text, content):
+    a = attributions(tmp_path, text)
+    assert rows(a, "cue", "content") == [("according to", content)]
+
+
+def test_a_british_style_quotation_at_the_end_keeps_the_earlier_source(tmp_path):
+    a = attributions(tmp_path, "Jones said the vote was rigged, but “we will win”, Smith said.")
+    assert a["speaker"].tolist() == ["Jones", "Smith"]
+
+
+def test_a_person_after_a_name_that_is_no_person_is_still_found():
+    assert [m.name for m in find_person_mentions("The White House welcomed Mr. Trump on Monday.")] == ["Trump"]
+    assert [m.name for m in find_person_mentions("Congress and the Senate heard Ms. Ana Ruiz.")] == ["Ana Ruiz"]
+
+
+def test_the_source_type_follows_the_speaker_as_written():
+    # a speaker written as an anonymous source stays anonymous whatever its id; a pronoun takes its id's type
+    table = pd.DataFrame({"speaker": ["a spokesman", "She", "she", "Mr. Comey"],
+                          "speaker_id": ["Ms. Ruiz", "Ms. Ruiz", "she", "Mr. Comey"]})
+    types = add_speaker_types(table, actors=load_actors(), rules=load_speaker_type_rules())
+    assert types.tolist() == ["anonymous", "named_person", "unresolved", "named_person"]
+
+
+def test_string_columns_never_hold_a_missing_value(tmp_path):
+    # a quotation continued backwards ("“We agree.” “Fully,” Xi said.") gets a row without cue, hedge or channel
+    text = ("“We will not accept this.” “Not now, not ever,” Ms. Ruiz said on Monday.\n\n"
+            "The deal is dead, according to officials. Taxes will rise, the mayor told reporters.\n\n"
+            "Ruiz: We are ready.")
+    a = attributions(tmp_path, text)
+    assert len(a) >= 4 and "" in set(a["cue"])  # the continued quotation's row is there
+    numeric = {"sent_id", "n_words_quoted"}
+    for column in (c for c in ATTRIBUTION_COLUMNS if c in a.columns and c not in numeric):
+        assert all(isinstance(v, str) for v in a[column]), column
