@@ -199,6 +199,13 @@ def test_a_tie_goes_to_narration():
     assert v[["n_words_quoted", "n_words_narration", "voice"]].values.tolist() == [[2, 2, "narration"]]
 
 
+def test_paraphrase_words_are_zero_until_paraphrase_is_marked():
+    # measure_voice adds every voice column of the schema; framing.extract.mark_paraphrase fills this one later
+    v = _voice({"a": ["He said “all is well” today.", "Nothing here."]}, [("a", "“all is well”")])
+    assert v["n_words_paraphrase"].tolist() == [0, 0]
+    assert v["n_words_paraphrase"].dtype == np.int64
+
+
 def _mean(size):
     return lambda s: s[:, 0, :, :] / size
 
