@@ -89,3 +89,31 @@ def test_string_columns_never_hold_a_missing_value(tmp_path):
     numeric = {"sent_id", "n_words_quoted"}
     for column in (c for c in ATTRIBUTION_COLUMNS if c in a.columns and c not in numeric):
         assert all(isinstance(v, str) for v in a[column]), column
+
+
+def test_a_pronoun_resolved_to_a_person_takes_the_actor_id_of_that_person(tmp_path):
+    # "Mr. Pence" is written after the sentence's subject (an actor); the pronoun's id is Pence's actor id
+    a = attributions(tmp_path, "Barack Obama greeted Mr. Pence. He said the talks would go on.")
+    assert rows(a, "speaker", "speaker_id") == [("He", "Mike Pence")]
+
+
+def test_according_to_after_a_short_clause_attributes_that_clause(tmp_path):
+    a = attributions(tmp_path, "Taxes rose according to officials.")
+    assert rows(a, "speaker", "content") == [("officials", "Taxes rose")]
+
+
+def test_a_pronoun_reporting_inside_another_source_s_words_is_part_of_them(tmp_path):
+    # "she told the board" is what Ruiz said, not a second source (any reporting verb, not only beliefs)
+    a = attributions(tmp_path, "Ruiz said she told the board that the plan had failed.")
+    assert rows(a, "speaker", "content") == [("Ruiz", "she told the board that the plan had failed")]
+
+
+@pytest.mark.parametrize("title", ["spokeswoman", "campaign spokeswoman", "Huckabee campaign senior spokeswoman"])
+def test_a_title_of_up_to_four_words_before_the_speaker_keeps_a_direct_quotation(tmp_path, title):
+    a = attributions(tmp_path, f"“We will not stop,” {title} Alice Stewart said.")
+    assert rows(a, "speaker", "quote_type", "content") == [("Alice Stewart", "direct", "We will not stop")]
+
+
+def test_surname_of_a_bare_honorific_is_empty():
+    from framing.extract.names import surname
+    assert [surname(n) for n in ("Mr.", "Ms. Ana Ruiz’s", "Comey's", "")] == ["", "Ruiz", "Comey", ""]
