@@ -117,3 +117,43 @@ def test_a_title_of_up_to_four_words_before_the_speaker_keeps_a_direct_quotation
 def test_surname_of_a_bare_honorific_is_empty():
     from framing.extract.names import surname
     assert [surname(n) for n in ("Mr.", "Ms. Ana Ruiz’s", "Comey's", "")] == ["", "Ruiz", "Comey", ""]
+
+
+@pytest.mark.parametrize("opening", ["But", "And", "So", "Yet", "Or", "Still,", "Then"])
+def test_a_conjunction_opening_the_sentence_is_not_part_of_the_speaker(tmp_path, opening):
+    a = attributions(tmp_path, f"{opening} Smith said the plan would fail.")
+    assert rows(a, "speaker", "speaker_id") == [("Smith", "Smith")]
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Over 9,000 voters said the line was too long.", "Over 9,000 voters"),
+    ("About 9 percent said the line was too long.", "About 9 percent"),
+    ("Prices rose, 1,200 residents said.", "1,200 residents"),
+    ("More than 12,500 residents said the line was too long.", "12,500 residents"),
+])
+def test_numbers_with_thousands_separators_stay_in_the_speaker(tmp_path, sentence, speaker):
+    a = attributions(tmp_path, sentence)
+    assert rows(a, "speaker", "cue") == [(speaker, "said")]
+
+
+@pytest.mark.parametrize("auxiliary", ["is", "was", "are", "were", "will be", "have been", "are being"])
+def test_a_passive_call_is_no_attribution_whatever_the_auxiliary(tmp_path, auxiliary):
+    a = attributions(tmp_path, f"Tariffs {auxiliary} called a tax on farmers.")
+    assert a.empty
+
+
+def test_headline_case_needs_every_long_word_capitalised():
+    from framing.extract.speakers import is_title_case
+    assert [is_title_case(t) for t in ("Farmers Warn Of Rising Costs", "Deal with a view", "Talks In 2024 End",
+                                       "Talks in 2024 end", "A Deal for the Ages")] == [True, False, True, False, True]
+
+
+def test_a_belief_before_a_sentence_final_attribution_is_part_of_its_words(tmp_path):
+    a = attributions(tmp_path, "Hillary thinks tests are too many, Bill Clinton said.")
+    assert rows(a, "speaker", "content") == [("Bill Clinton", "Hillary thinks tests are too many")]
+
+
+def test_a_resolved_pronoun_takes_the_type_of_what_it_stands_for():
+    table = pd.DataFrame({"speaker": ["It", "They"], "speaker_id": ["the Foreign Ministry", "two officials"]})
+    types = add_speaker_types(table, actors=load_actors(), rules=load_speaker_type_rules())
+    assert types.tolist() == ["organisation", "anonymous"]

@@ -33,9 +33,9 @@ _NOT_PERSON = frozenset(
     "Corporation Inc Bank Fund Church Hall Park Square Airport Hotel Tower Organization America "
     "Americans Republicans Democrats Republican Democratic Day Washington York Jersey Carolina Dakota Hampshire Iowa Texas Florida Ohio Virginia California Angeles "
     "Street Fox CNN NBC CBS ABC MSNBC Twitter Facebook Instagram Google".split()) | CALENDAR
-_LEADING_NOT_NAME = frozenset("The A An In On At For And But If As When While After Before This That These Those "
-                              "His Her Their Its Our My Of To By From With Former Director President Senator "
-                              "Secretary Governor Chairman Chairwoman Vice Speaker Leader Judge Justice Attorney "
+_LEADING_NOT_NAME = frozenset("The A An In On At For And But So Yet Or Still Then If As When While After Before "
+                              "This That These Those His Her Their Its Our My Of To By From With Former "
+                              "Director President Senator Secretary Governor Chairman Chairwoman Vice Speaker Leader Judge Justice Attorney "
                               "General Mayor Representative Minister Prime Chief Ambassador Sheriff Commissioner "
                               "Candidate Nominee".split())
 

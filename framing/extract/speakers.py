@@ -53,8 +53,8 @@ _SOURCE_NOUNS = (r"officials?|sources?|spokes(?:man|woman|person|people)|aides?|
                  r"reports?|data|analys[ie]s|documents?|records|e-?mails|memos?|filings?|campaign|spokes\w+")
 _SOURCE_NOUN = re.compile(_SOURCE_NOUNS, re.IGNORECASE)
 _SOURCE_NP = re.compile(
-    r"(?:^|(?<=[\s,;:(]))((?:(?:an?|the|some|two|three|four|several|many|other|one|multiple)\s+)?"
-    r"(?:[\w.’'-]+\s+){0,3}?"
+    r"(?:^|(?<=[\s;:(])|(?<=\D,))((?:(?:an?|the|some|two|three|four|several|many|other|one|multiple)\s+)?"
+    r"(?:[\w.’'-]+(?:,\d{3})*\s+){0,3}?"
     r"(?:" + _SOURCE_NOUNS + r")"
     r"(?:,?\s+(?:familiar|close|briefed|with knowledge|who|involved|speaking|requesting|granted)\b[^;:“”\"]{0,80}?)?)"
     r",?\s*$", re.IGNORECASE)
@@ -138,7 +138,7 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
         if words and words[-1][:1].isupper() and not set(words) <= _CALENDAR and (
                 words[0].lower() not in _DETERMINERS | _PREPOSITIONS
                 or (words[0].lower() == "the" and len(words) > 1 and words[1].isupper())):  # "The FBI"
-            if len(words) > 1 and words[0] in ("But", "And", "So", "Yet", "Or", "Still"):  # "But HarperCollins"
+            if len(words) > 1 and words[0] in ("But", "And", "So", "Yet", "Or", "Still", "Then"):  # "But HarperCollins"
                 return " ".join(words[1:]), (), head.index(words[1], np_.start(1))
             return np_.group(1), (), np_.start(1)
     source = _SOURCE_NP.search(head, offset)
@@ -188,7 +188,7 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
     if clause is None:
         return None
     words, start = clause.group(1).split(), clause.start(1)
-    if len(words) > 1 and words[0] in ("But", "And", "So", "Yet"):  # "But several GOP leaders said"
+    if len(words) > 1 and words[0] in ("But", "And", "So", "Yet", "Then"):  # "But several GOP leaders said"
         start = head.index(words[1], start)
         words = words[1:]
     last = words[-1].lower()
@@ -220,7 +220,7 @@ _CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:—–-]\s)|(?<=\b[Aa]nd\s)|(?<=\b[B
                              r"few|numerous|other|one|two|three|about|nearly|almost|roughly|at\s+least|more\s+than|only|"
                              r"just|a\s+full|fully|"
                              r"half|a\s+majority|a\s+dozen|all|both|the|a|an|his|her|their|its|another)\b)"
-                             r"[^,;:“”\"()]{2,120})$")
+                             r"(?:[^,;:“”\"()]|(?<=\d),(?=\d{3}\b)){2,120})$")  # "Over 9,000 voters"
 # a name at a clause start, then ", " and an appositive in lower case, a number or a relative clause
 _APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\s))"
                       r"((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,4}[A-Z][\w’'.-]*[a-z][\w’'.-]*)"
