@@ -157,3 +157,33 @@ def test_a_resolved_pronoun_takes_the_type_of_what_it_stands_for():
     table = pd.DataFrame({"speaker": ["It", "They"], "speaker_id": ["the Foreign Ministry", "two officials"]})
     types = add_speaker_types(table, actors=load_actors(), rules=load_speaker_type_rules())
     assert types.tolist() == ["organisation", "anonymous"]
+
+
+@pytest.mark.parametrize("between, speaker, closed, expected", [
+    (" Huckabee spokeswoman Alice Stewart ", "Alice Stewart", True, True),       # a title before the speaker
+    (" Huckabee campaign senior spokeswoman Alice Stewart", "Alice Stewart", True, True),  # four words: still
+    (" Huckabee campaign deputy senior spokeswoman Alice Stewart", "Alice Stewart", True, False),  # five: no
+    (", Lael Brainard, a Fed governor,", "Lael Brainard", True, True),         # an appositive after it
+    (" Lael Brainard , a Fed governor", "Lael Brainard", True, True),          # a stray space before the comma
+    (" climate change, Axelrod ", "Axelrod", False, False),  # the quotation's clause goes on after it
+    (" climate change, Axelrod ", "Axelrod", True, True),
+    (", Axelrod", "Axelrod", False, True),                  # only a comma before the speaker
+    (" Smith and Jones", "Smith", True, False),             # someone else after the speaker
+    (" the crowd", "Smith", True, False),                   # the speaker is not there
+    (" “yes” Smith", "Smith", True, False),                 # another quotation in between
+])
+def test_names_only_accepts_a_speaker_with_a_short_title_or_an_appositive(between, speaker, closed, expected):
+    from framing.extract.content import names_only
+    assert names_only(between, speaker, clause_closed=closed) is expected
+
+
+def test_names_only_takes_the_quotation_s_clause_as_closed_by_default():
+    from framing.extract.content import names_only
+    assert names_only(" climate change, Axelrod ", "Axelrod") is True
+
+
+def test_an_inverted_speaker_is_a_noun_phrase_not_a_clause(tmp_path):
+    a = attributions(tmp_path, "Smith, “a leader in the party,” said the plan would fail.\n\n"
+                               "“We will not stop,” said a senior Cruz adviser.")
+    assert "the plan would fail" not in set(a["speaker"])
+    assert rows(a, "speaker", "quote_type", "content") == [("a senior Cruz adviser", "direct", "We will not stop")]

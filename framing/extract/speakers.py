@@ -298,8 +298,10 @@ INVERTED = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+|(?:spokes(?:man|woman|person)
                        r"conservative|liberal|Republican|Democratic|political|economist|professor|pollster|"
                        r"consultant|lawyer|attorney|executive|founder|leader|organizer|candidate|"
                        r"lawmaker|congressman|congresswoman|governor|mayor|historian)\s+){0,5}[A-Z][\w’'.-]*)")
-INVERTED_NP = re.compile(r"\s+((?:a|an|the|his|her|their|its|one|two|three|several|many)\s+[^,.;:“”\"]{1,100}?)"
-                          r"(?=\s*(?:[,.;]|$))", re.IGNORECASE)
+# "“…,” said a senior Cruz adviser.": a noun phrase without a verb (not "…,” said the plan would fail.")
+INVERTED_NP = re.compile(r"\s+((?:a|an|the|his|her|their|its|one|two|three|several|many)(?:\s+(?!(?:would|will|could|"
+                         r"should|can|may|might|must|is|are|was|were|be|been|has|have|had|did|does|not)\b)"
+                         r"[^\s,.;:“”\"]+){1,12}?)(?=\s*(?:[,.;]|$))", re.IGNORECASE)
 # a name opening the sentence and followed by a verb in lower case: the subject of a later participle
 OPENING_NAME = re.compile(r"\s*(?:[A-Z][^,;:“”\"]{0,40},\s+)?(?:(He|She|They|We|I)\b|((?:[A-Z][\w’'.-]+\s+){0,3}"
                           r"[A-Z][\w’'-]*[a-z])\s+(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)")
