@@ -187,3 +187,37 @@ def test_an_inverted_speaker_is_a_noun_phrase_not_a_clause(tmp_path):
                                "“We will not stop,” said a senior Cruz adviser.")
     assert "the plan would fail" not in set(a["speaker"])
     assert rows(a, "speaker", "quote_type", "content") == [("a senior Cruz adviser", "direct", "We will not stop")]
+
+
+@pytest.mark.parametrize("open_mark, close_mark", [("“", "”"), ('"', '"'), ("''", "''")])
+def test_a_new_clause_inside_a_quotation_does_not_end_the_content(tmp_path, open_mark, close_mark):
+    # ", but they …" inside the quotation is part of it; ", but she …" after it starts a clause of its own
+    a = attributions(tmp_path, f"Ruiz said {open_mark}we tried, but they refused{close_mark} and then she left, "
+                               "but she came back.")
+    assert rows(a, "speaker", "content") == [
+        ("Ruiz", f"{open_mark}we tried, but they refused{close_mark} and then she left")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    # words of the speaker's phrase after the last comma (up to six) are not content
+    ("Prices will rise, a report from the University of Michigan said.", "Prices will rise"),
+    ("Prices will rise, a new annual report from the University of Michigan said.", "Prices will rise"),
+    ("Prices, wages and rents will rise, a report from the University of Michigan said.",
+     "Prices, wages and rents will rise"),
+    ("The plant will close — officials said.", "The plant will close"),   # an em dash before the speaker
+    ("The plant will close – officials said.", "The plant will close"),   # an en dash
+])
+def test_a_sentence_final_attribution_after_a_comma_phrase_or_a_dash(tmp_path, sentence, content):
+    a = attributions(tmp_path, sentence)
+    assert a["content"].tolist() == [content]
+
+
+@pytest.mark.parametrize("sentence, rows_", [
+    ("Prices will rise, a new report from the University of Michigan said.",
+     [("University of Michigan", "said")]),                       # "report" after "a new" is a noun
+    ("The latest claim was false, officials said.", [("officials", "said")]),
+    ("The officials report that prices rose.", [("The officials", "report")]),   # a verb after a plural noun
+    ("The two officials report that prices rose.", [("The two officials", "report")]),
+])
+def test_a_cue_word_after_a_determiner_and_an_adjective_is_a_noun(tmp_path, sentence, rows_):
+    assert rows(attributions(tmp_path, sentence), "speaker", "cue") == rows_

@@ -146,7 +146,7 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     if f.content_end <= f.cue_start:  # an inverted sentence-final attribution: "…, said Angie Holan, an editor."
         return text[seg_start:f.content_end].strip(" ,.;:—–")
     comma = before.rfind(",")
-    if 0 <= comma and not before.endswith(",") and count_words(before[comma + 1:]) <= 4 and ends_sentence(after):
+    if 0 <= comma and not before.endswith(",") and count_words(before[comma + 1:]) <= 6 and ends_sentence(after):
         # "…, the University of Michigan reported last week.": words of the speaker's phrase after the comma
         before = before[:comma + 1]
     if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1 and not _INTRO.match(before):

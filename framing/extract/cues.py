@@ -10,6 +10,10 @@ from framing.extract.speakers import _DETERMINERS, _PREPOSITIONS, is_title_case,
 _PASSIVE_NO_CUE = frozenset({"call", "call for", "show", "find", "support", "oppose"})
 # pronouns whose "'s" is "has" or "is", never a possessive: "She's said", "it's reported"
 _CONTRACTED = frozenset({"he", "she", "it", "that", "there", "who", "what"})
+# cue lemmas that are nouns too, and a determiner and one or two lower-case words just before a form
+_NOUN_TOO = frozenset({"report", "claim", "comment", "tweet", "post", "promise", "note", "reply", "answer", "estimate",
+                       "pledge", "vow", "forecast", "statement"})
+_DET_ADJ = re.compile(r"\b(\w+)\s+((?:[a-z][\w-]*\s+)?[a-z][\w-]*)\s+$")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|show|shows|said|says|found|finds|is|was|are|were|has|had)\b")
 
 
@@ -35,6 +39,9 @@ def not_a_cue(text: str, cm: re.Match[str], lemma: str) -> bool:
     if prev.endswith(("’s", "'s")) and adjacent and not cm.group(0).lower().endswith(("ed", "ing")) and \
             prev[:-2] not in _CONTRACTED:
         return True  # "Obama’s promises", "Alwaleed's tweet": a noun after a possessive (not "she's said")
+    if cm.group(0).lower() == lemma and lemma in _NOUN_TOO and (two := _DET_ADJ.search(text, 0, cm.start())) and \
+            two.group(1).lower() in _DETERMINERS and not two.group(2).endswith("s"):
+        return True  # "a new report from …", "the latest claim": a noun after a determiner and adjectives
     if cm.group(0).lower() in ("report", "reports") and _VERB_NEXT.match(text, cm.end()):
         return True  # "The October report exceeded …", "G-III reports show": a noun
     after = text[cm.end():]
