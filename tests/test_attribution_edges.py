@@ -221,3 +221,25 @@ def test_a_sentence_final_attribution_after_a_comma_phrase_or_a_dash(tmp_path, s
 ])
 def test_a_cue_word_after_a_determiner_and_an_adjective_is_a_noun(tmp_path, sentence, rows_):
     assert rows(attributions(tmp_path, sentence), "speaker", "cue") == rows_
+
+
+@pytest.mark.parametrize("quoted", ["“a disaster,”", '"a disaster,"', "''a disaster,''"])
+def test_a_sentence_final_attribution_after_a_closing_quotation_mark(tmp_path, quoted):
+    a = attributions(tmp_path, f"The plan is {quoted} the mayor said.")
+    assert rows(a, "speaker", "quote_type", "content") == [("the mayor", "mixed", f"The plan is {quoted}")]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("Ruiz told reporters, who asked about the fee, that it was fair.", "it was fair"),
+    ("Ruiz warned allies, in a letter, that the fee was unfair.", "the fee was unfair"),
+    ("Ruiz told reporters who asked about the fee that it was fair.", "it was fair"),
+    # "that" after the addressee: the words after it, not the clause before the speaker
+    ("The fee was fair, the mayor told the council that the plan would pass.", "the plan would pass"),
+])
+def test_an_addressee_before_that_is_not_content_even_with_commas(tmp_path, sentence, content):
+    assert attributions(tmp_path, sentence)["content"].tolist() == [content]
+
+
+def test_a_parenthetical_attribution_with_a_stray_space_before_its_comma(tmp_path):
+    a = attributions(tmp_path, "Judging a race by the polls, Ms. Stevens said , is like reading tea leaves.")
+    assert rows(a, "speaker", "content") == [("Ms. Stevens", "Judging a race by the polls is like reading tea leaves")]

@@ -61,7 +61,7 @@ _AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z
                        r"[,;]?\s+(?:and|but|while|with)$")
 # cues whose content follows an addressee: "told police officials that …", "warned allies that …"
 _ADDRESSED = {"tell", "warn", "assure", "remind", "inform", "promise", "write", "caution", "convince", "brief"}
-_ADDRESSEE = re.compile(r"(?:[\w’'.-]+\s+){1,10}?that\s+")
+_ADDRESSEE = re.compile(r"(?:[\w’'.,-]+\s+){1,10}?that\s+")
 # "told The Huffington Post she thinks …", "told reporters he would …": an addressee, then a pronoun subject
 _ADDRESSEE_NO_THAT = re.compile(r"(?:him|her|them|me|us|you|reporters|supporters|(?:the\s+|The\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}?)"
                                 r"(?=(?:he|she|they|it|we|I|there)\s)")
@@ -157,7 +157,7 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
             return before.strip(" ,.;:—–") + " " + after.strip(" ,.;:")
     content = after.strip(" ,.;:")
     if f.cue.lemma in _ADDRESSED:
-        content = content[m.end():] if (m := _ADDRESSEE.match(content)) and not re.search(r"[,;:“\"]", m.group(0)) \
+        content = content[m.end():] if (m := _ADDRESSEE.match(content)) and not re.search(r"[;:“\"]", m.group(0)) \
             else content
         content = content[m.end():] if (m := _ADDRESSEE_NO_THAT.match(content)) else content
     content = _LEAD_ADVERBS.sub("", content)
