@@ -61,3 +61,22 @@ def test_a_negation_rule_without_clause_breaks_breaks_at_commas_semicolons_and_c
     rule = load_negation_rule(path)
     assert [bool(rule.clause_break.fullmatch(c)) for c in ",;:.X- "] == [True, True, True, False, False, False,
                                                                           False]
+
+
+def test_an_unclosed_typewriter_quotation_drops_both_of_its_marks():
+    assert spans("He said ''we will win and left") == [("we will win and left", False)]
+
+
+def test_typewriter_quotations_one_after_another_in_a_paragraph():
+    assert spans("''A,'' he said, ''B.''") == [("A,", True), ("B.", True)]
+    assert spans("''A deal is a deal,'' he said.") == [("A deal is a deal,", True)]
+
+
+def test_a_quotation_continues_into_the_last_paragraph_only_if_that_opens_with_a_quotation_mark():
+    found = find_quote_spans("“We will win.\n\n“And we did,” he said.")
+    assert [(q["text"], q["closed"], q["continued"], q["para_id"]) for q in found] == [
+        ("We will win.", True, True, 0), ("And we did,", True, False, 1)]
+    found = find_quote_spans("“We will win.\n\nXi said so.")  # a paragraph opening with a letter continues nothing
+    assert [(q["text"], q["closed"], q["continued"]) for q in found] == [("We will win.", False, False)]
+    assert all(type(q["continued"]) is bool and type(q["closed"]) is bool
+               for q in find_quote_spans("“A,” he said. ''B,'' she said. 'C,' they said. “D"))
