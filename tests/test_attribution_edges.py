@@ -243,3 +243,14 @@ def test_an_addressee_before_that_is_not_content_even_with_commas(tmp_path, sent
 def test_a_parenthetical_attribution_with_a_stray_space_before_its_comma(tmp_path):
     a = attributions(tmp_path, "Judging a race by the polls, Ms. Stevens said , is like reading tea leaves.")
     assert rows(a, "speaker", "content") == [("Ms. Stevens", "Judging a race by the polls is like reading tea leaves")]
+
+
+@pytest.mark.parametrize("sentence, speaker, speaker_id", [
+    ("The plan will fail, officials familiar with the talks said.", "officials familiar with the talks",
+     "officials familiar with the talks"),    # "with" after the source noun starts no clause
+    ("While his advisers said the plan would fail, he stayed.", "his advisers", "his advisers"),
+    ("Sen. Ann Bell (D-Ore.) said the plan would fail.", "Sen. Ann Bell", "Ann Bell"),   # a party tag
+    ("The plan will fail, Sen. Ann Bell (D-Ore.) said.", "Sen. Ann Bell", "Ann Bell"),
+])
+def test_source_phrases_and_party_tags(tmp_path, sentence, speaker, speaker_id):
+    assert rows(attributions(tmp_path, sentence), "speaker", "speaker_id") == [(speaker, speaker_id)]
