@@ -80,3 +80,14 @@ def test_a_quotation_continues_into_the_last_paragraph_only_if_that_opens_with_a
     assert [(q["text"], q["closed"], q["continued"]) for q in found] == [("We will win.", False, False)]
     assert all(type(q["continued"]) is bool and type(q["closed"]) is bool
                for q in find_quote_spans("“A,” he said. ''B,'' she said. 'C,' they said. “D"))
+
+
+def test_positions_without_a_headline_and_a_headline_with_full_stops():
+    from framing.corpus.segment import split_sentences
+    arts = pd.DataFrame({"doc_id": ["a", "b"], "title": ["", "U.S. warns China. Talks end"],
+                         "text": ["Xi spoke. Trump agreed.\n\nMore came.",
+                                  "U.S. warns China. Talks end\n\nXi spoke. Trump agreed.\n\n\n\nMore came."]})
+    got = split_sentences(arts)[["doc_id", "sent_id", "position", "text"]].values.tolist()
+    assert got == [["a", 0, "lede", "Xi spoke."], ["a", 1, "lede", "Trump agreed."], ["a", 2, "body", "More came."],
+                   ["b", 0, "headline", "U.S. warns China. Talks end"], ["b", 1, "lede", "Xi spoke."],
+                   ["b", 2, "lede", "Trump agreed."], ["b", 3, "body", "More came."]]
