@@ -254,3 +254,21 @@ def test_a_parenthetical_attribution_with_a_stray_space_before_its_comma(tmp_pat
 ])
 def test_source_phrases_and_party_tags(tmp_path, sentence, speaker, speaker_id):
     assert rows(attributions(tmp_path, sentence), "speaker", "speaker_id") == [(speaker, speaker_id)]
+
+
+def test_every_column_of_continued_quotations_and_of_a_speaker_label(tmp_path):
+    # a quotation continued into the next sentence (one row for the rest of it, on its first sentence), one
+    # continued backwards ("“…” “…,” Ms. Ruiz said.": a row for the sentence before), and a speaker label
+    a = attributions(tmp_path, "“We agree,” Xi said. “Fully. We will work together.”\n\n"
+                               "“We will not accept this.” “Not now, not ever,” Ms. Ruiz said.\n\n"
+                               "LYNCH: No outside influence was involved.")
+    cols = ["sent_id", "sentence", "speaker", "speaker_id", "cue", "cue_lemma", "cue_class", "quote_type", "content",
+            "channel", "hedge", "n_words_quoted"]
+    assert rows(a, *cols) == [
+        (1, "“We agree,” Xi said.", "Xi", "Xi Jinping", "said", "say", "neutral", "direct", "We agree", "", "", 2),
+        (2, "“Fully.", "", "Xi Jinping", "", "", "", "direct", "Fully. We will work together.", "", "", 5),
+        (4, "“We will not accept this.”", "", "Ms. Ruiz", "", "", "", "direct", "We will not accept this.", "", "", 5),
+        (5, "“Not now, not ever,” Ms. Ruiz said.", "Ms. Ruiz", "Ms. Ruiz", "said", "say", "neutral", "direct",
+         "Not now, not ever", "", "", 4),
+        (6, "LYNCH: No outside influence was involved.", "LYNCH", "LYNCH", ":", ":", "neutral", "indirect",
+         "No outside influence was involved", "", "", 0)]
