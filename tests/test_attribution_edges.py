@@ -6,32 +6,16 @@ sentence is written for its test (none from the seeds or PolNeAR)."""
 
 from __future__ import annotations
 
-import warnings
 
 import pandas as pd
 import pytest
 
-from framing import load_corpus
 from framing.config import load_actors
 from framing.config.speaker_types import load_speaker_type_rules
-from framing.extract import extract_attributions
 from framing.extract.names import find_person_mentions
 from framing.extract.sources import add_speaker_types
 from framing.schema import ATTRIBUTION_COLUMNS
-
-
-def attributions(tmp_path, text: str) -> pd.DataFrame:
-    folder = tmp_path / "a"
-    folder.mkdir()
-    (folder / "a.txt").write_text("Headline here\n\n" + text, encoding="utf-8")
-    corpus = load_corpus(folder)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return extract_attributions(corpus.sentences, quotes=corpus.quotes)
-
-
-def rows(frame: pd.DataFrame, *cols: str) -> list[tuple]:
-    return [tuple(r) for r in frame[list(cols)].itertuples(index=False)]
+from test_attribution_patterns import attributions, rows
 
 
 def test_an_addressee_of_eight_words_after_a_final_told_is_not_the_content(tmp_path):

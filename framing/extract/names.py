@@ -35,7 +35,8 @@ _NOT_PERSON = frozenset(
     "Street Fox CNN NBC CBS ABC MSNBC Twitter Facebook Instagram Google".split()) | CALENDAR
 _LEADING_NOT_NAME = frozenset("The A An In On At For And But So Yet Or Still Then If As When While After Before "
                               "This That These Those His Her Their Its Our My Of To By From With Former "
-                              "Director President Senator Secretary Governor Chairman Chairwoman Vice Speaker Leader Judge Justice Attorney "
+                              "Director President Senator Secretary Governor Chairman Chairwoman Vice Speaker "
+                              "Leader Judge Justice Attorney "
                               "General Mayor Representative Minister Prime Chief Ambassador Sheriff Commissioner "
                               "Candidate Nominee".split())
 
