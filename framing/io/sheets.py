@@ -79,7 +79,22 @@ def write_coding_sheet(sheet: pd.DataFrame, out_dir: str | Path, *, lexicon: Lex
         safe.to_excel(writer, sheet_name="coding", index=False)
         pd.DataFrame({"codebook": book.splitlines()}).to_excel(writer, sheet_name="codebook", index=False)
         _fix_workbook_time(writer.book)
+    _fix_zip_times(xlsx_path)
     return [csv_path, xlsx_path, book_path]
+
+
+def _fix_zip_times(path: Path) -> None:
+    """Rewrite an XLSX with every zip entry dated 2000-01-01: the zip stores each entry's write time, so two
+    writes a second apart would differ in bytes."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as old:
+        entries = [(info, old.read(info)) for info in old.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as new:
+        for info, data in entries:
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
+            new.writestr(fixed, data)
 
 
 def _fix_workbook_time(book: object) -> None:
