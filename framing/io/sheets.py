@@ -84,14 +84,17 @@ def write_coding_sheet(sheet: pd.DataFrame, out_dir: str | Path, *, lexicon: Lex
 
 
 def _fix_zip_times(path: Path) -> None:
-    """Rewrite an XLSX with every zip entry dated 2000-01-01: the zip stores each entry's write time, so two
-    writes a second apart would differ in bytes."""
+    """Rewrite an XLSX with every zip entry dated 2000-01-01 and its ``dcterms:modified`` too: the zip stores each
+    entry's write time and openpyxl stamps the save time, so two writes a second apart would differ in bytes."""
+    import re
     import zipfile
 
     with zipfile.ZipFile(path) as old:
         entries = [(info, old.read(info)) for info in old.infolist()]
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as new:
         for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data)
             fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
             fixed.compress_type, fixed.external_attr = info.compress_type, info.external_attr
             new.writestr(fixed, data)
