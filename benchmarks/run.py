@@ -183,16 +183,27 @@ def cache_timing(corpus_dir: Path, resamples: int, workers: int) -> dict[str, fl
     from framing.corpus.load import load_corpus
     from framing.pipeline.signals import compute_signals
 
-    os.environ["FRAMING_CACHE_DIR"] = tempfile.mkdtemp(prefix="framing-bench-cache-")
-    t0 = time.perf_counter()
-    key = signals_key(corpus_dir, resources=load_resources(), parameters={"n_resamples": resamples, "seed": 0})
-    corpus = load_corpus(corpus_dir)
-    store(key, compute_signals(corpus, n_resamples=resamples, workers=workers).tables)
-    cold = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    key = signals_key(corpus_dir, resources=load_resources(), parameters={"n_resamples": resamples, "seed": 0})
-    assert load_cached(key) is not None
-    warm = time.perf_counter() - t0
+    import shutil
+
+    cache_dir = tempfile.mkdtemp(prefix="framing-bench-cache-")
+    previous = os.environ.get("FRAMING_CACHE_DIR")
+    os.environ["FRAMING_CACHE_DIR"] = cache_dir
+    try:
+        t0 = time.perf_counter()
+        key = signals_key(corpus_dir, resources=load_resources(), parameters={"n_resamples": resamples, "seed": 0})
+        corpus = load_corpus(corpus_dir)
+        store(key, compute_signals(corpus, n_resamples=resamples, workers=workers).tables)
+        cold = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        key = signals_key(corpus_dir, resources=load_resources(), parameters={"n_resamples": resamples, "seed": 0})
+        assert load_cached(key) is not None
+        warm = time.perf_counter() - t0
+    finally:
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        if previous is None:
+            os.environ.pop("FRAMING_CACHE_DIR", None)
+        else:
+            os.environ["FRAMING_CACHE_DIR"] = previous
     return {"cold_seconds": round(cold, 3), "warm_seconds": round(warm, 3)}
 
 
