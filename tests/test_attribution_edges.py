@@ -256,3 +256,47 @@ def test_every_column_of_continued_quotations_and_of_a_speaker_label(tmp_path):
          "Not now, not ever", "", "", 4),
         (6, "LYNCH: No outside influence was involved.", "LYNCH", "LYNCH", ":", ":", "neutral", "indirect",
          "No outside influence was involved", "", "", 0)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a finding or a poll inside what an earlier source says is part of its words, whoever finds or shows
+    ("The report said researchers found that prices rose sharply last year.",
+     [("The report", "said", "researchers found that prices rose sharply last year")]),
+    ("Smith said polls show that Trump leads in the state.",
+     [("Smith", "said", "polls show that Trump leads in the state")]),
+    # neither an abbreviation's full stop nor an honorific's ends the clause a belief sits in
+    ("Smith said the plan was drafted in the U.S. he believes.",
+     [("Smith", "said", "the plan was drafted in the U.S. he believes")]),
+    ("Smith said that after a meeting with Mr. Lee she believes a deal is near.",
+     [("Smith", "said", "after a meeting with Mr. Lee she believes a deal is near")]),
+    # a semicolon does: the belief after it is a source of its own
+    ("Smith said the plan failed; she thinks it was doomed.",
+     [("Smith", "said", "the plan failed"), ("she", "thinks", "it was doomed")]),
+    # a pronoun's belief after a coordinated verb still sits in the first source's words; the subject of the
+    # verbs after "said" starts after it, and "agreed and" attributes nothing of its own
+    ("Smith said the aides agreed and told voters they believe the plan works.",
+     [("Smith", "said", "the aides agreed and told voters they believe the plan works"),
+      ("the aides", "agreed", ""), ("the aides", "told", "voters they believe the plan works")]),
+])
+def test_which_cues_inside_an_earlier_source_s_words_are_sources_of_their_own(tmp_path, sentence, expected):
+    assert rows(attributions(tmp_path, sentence), "speaker", "cue", "content") == expected
+
+
+def test_a_sentence_final_source_keeps_the_earlier_direct_quotation_and_drops_the_conjunction(tmp_path):
+    a = attributions(tmp_path, "“It is over,” Smith said, but Jones believes talks go on, the report said.")
+    assert rows(a, "speaker", "quote_type", "content") == [("Smith", "direct", "It is over"),
+                                                          ("the report", "indirect", "Jones believes talks go on")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # trimming punctuation off the content never takes a letter: a name ending in "X" stays whole
+    ("The company will buy SpaceX, said Angie Holan, an analyst.", [("Angie Holan", "said", "The company will buy SpaceX")]),
+    ("The plan for SpaceX, Smith said, will fail.", [("Smith", "said", "The plan for SpaceX will fail")]),
+    ("The tax, Smith said, will hurt SpaceX.", [("Smith", "said", "The tax will hurt SpaceX")]),
+    ("Smith said he admired SpaceX and criticized its rivals.",
+     [("Smith", "said", "he admired SpaceX"), ("Smith", "criticized", "its rivals")]),
+    # three words after a sentence-final "told" are an addressee and a time, even with "that" among them
+    ("Taxes will rise, Smith told reporters that day.", [("Smith", "told", "Taxes will rise")]),
+])
+def test_content_around_the_speaker_keeps_every_word_it_should(tmp_path, sentence, expected):
+    assert rows(attributions(tmp_path, sentence), "speaker", "cue", "content") == expected

@@ -243,6 +243,12 @@ def _attribute(doc: Document, text: str, s0: int, cm: re.Match[str], cue: Cue,
     if spk is None or (cue.cue_class != "descriptive" and re.search(r"\b[Ww]hat(?:ever)?\s+(?:[\w’'.-]+\s+){0,4}$",
                                                                     before + " ")):
         return None  # "what Trump said about the incident": no words are attributed ("what he called X" names X)
+    if cut := max((f.cue_end for f in found if spk[2] < f.cue_end <= spk[2] + len(spk[0])), default=0):
+        # "The report said researchers found": the speaker of "found" starts after the earlier cue
+        words = re.match(r"[\s,]*(?:that\s+)?", text[cut:spk[2] + len(spk[0])])
+        spk = (text[cut + words.end():spk[2] + len(spk[0])], (), cut + words.end())
+        if not spk[0]:
+            return None
     return Found(start, end, cue, cm.group(0), spk[0], spk[1], "", end, len(text), speaker_start=spk[2])
 
 

@@ -58,7 +58,7 @@ def _cut_outside_quotes(content: str, pattern: re.Pattern[str]) -> str:
 _AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z]+ed\b(?!\s+(?:by|to)\b)"
                        r"(?:\s+(?:the|a|an|his|her|their|its|him|her|them|it|that|for|on|in|with|at|of|about|as|[“\"A-Z])|"
                        r"\s*[,.;:]|\s*$))|"
-                       r"[,;]?\s+(?:and|but|while|with)$")
+                       r"(?:[,;]?\s+|^)(?:and|but|while|with)$")  # "agreed and told …": nothing of its own
 # cues whose content follows an addressee: "told police officials that …", "warned allies that …"
 _ADDRESSED = {"tell", "warn", "assure", "remind", "inform", "promise", "write", "caution", "convince", "brief"}
 _ADDRESSEE = re.compile(r"(?:[\w’'.,-]+\s+){1,10}?that\s+")
@@ -152,7 +152,8 @@ def content_of(text: str, f: Found, seg_start: int, stop: int) -> str:
     if before.endswith((",", "—", "–", "”", "\"", "''")) and count_words(before) >= 1 and not _INTRO.match(before):
         if ends_sentence(after) or (f.cue.lemma == "tell" and (count_words(after.strip(" ,.;:!?)")) <= 3 or (
                 count_words(after) <= 8 and not re.search(r"\bthat\b|[“”\"]", after)))):  # "…, he told the court."
-            return before.strip(" ,.;:—–")
+            # "…, but Jones believes …, the report said.": the conjunction joins the clauses, it is no content
+            return re.sub(r"^(?:but|and)\s+", "", before.strip(" ,.;:—–"))
         if after.lstrip().startswith(","):
             return before.strip(" ,.;:—–") + " " + after.strip(" ,.;:")
     content = after.strip(" ,.;:")
