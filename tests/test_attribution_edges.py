@@ -300,3 +300,15 @@ def test_a_sentence_final_source_keeps_the_earlier_direct_quotation_and_drops_th
 ])
 def test_content_around_the_speaker_keeps_every_word_it_should(tmp_path, sentence, expected):
     assert rows(attributions(tmp_path, sentence), "speaker", "cue", "content") == expected
+
+
+def test_the_quoted_words_of_mixed_content_are_only_the_words_inside_quotation_marks(tmp_path):
+    a = attributions(tmp_path, "Smith said the deal was “terrible” for workers and “a disaster” for farmers.")
+    assert rows(a, "quote_type", "n_words_quoted") == [("mixed", 3)]  # "terrible" + "a disaster"
+
+
+def test_a_quotation_closed_before_its_full_stop_is_continued_back(tmp_path):
+    # British-style punctuation: '“We agree”.' ends its sentence one character after the quotation
+    a = attributions(tmp_path, "“We agree”. “Fully,” Xi said.")
+    assert rows(a, "speaker_id", "cue", "quote_type", "content") == [
+        ("Xi Jinping", "", "direct", "We agree"), ("Xi Jinping", "said", "direct", "Fully")]
