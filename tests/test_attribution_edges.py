@@ -312,3 +312,17 @@ def test_a_quotation_closed_before_its_full_stop_is_continued_back(tmp_path):
     a = attributions(tmp_path, "“We agree”. “Fully,” Xi said.")
     assert rows(a, "speaker_id", "cue", "quote_type", "content") == [
         ("Xi Jinping", "", "direct", "We agree"), ("Xi Jinping", "said", "direct", "Fully")]
+
+
+@pytest.mark.parametrize("sentence, speaker, speaker_id", [
+    # a clause-opening conjunction or subordinator is never part of the speaker, whichever rule finds it
+    ("Yet six in 10 Virginia voters said Clinton is honest.", "six in 10 Virginia voters", "six in 10 Virginia voters"),
+    ("Then six in 10 Virginia voters said Clinton is honest.", "six in 10 Virginia voters", "six in 10 Virginia voters"),
+    ("Yet most voters said they would stay home.", "most voters", "most voters"),
+    ("But many said the tax was unfair.", "many", "many"),
+    ("While Smith, a Republican from Ohio, said the plan would fail, others disagreed.", "Smith", "Smith"),
+    ("Although Ann Ruiz, 45, said she would vote for him, she stayed home.", "Ann Ruiz", "Ann Ruiz"),
+    ("Because Ann Ruiz said so, the board agreed to wait.", "Ann Ruiz", "Ann Ruiz"),
+])
+def test_a_leading_conjunction_is_not_part_of_the_speaker(tmp_path, sentence, speaker, speaker_id):
+    assert rows(attributions(tmp_path, sentence), "speaker", "speaker_id")[0] == (speaker, speaker_id)

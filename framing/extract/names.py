@@ -38,7 +38,8 @@ _LEADING_NOT_NAME = frozenset("The A An In On At For And But So Yet Or Still The
                               "Director President Senator Secretary Governor Chairman Chairwoman Vice Speaker "
                               "Leader Judge Justice Attorney "
                               "General Mayor Representative Minister Prime Chief Ambassador Sheriff Commissioner "
-                              "Candidate Nominee".split())
+                              "Candidate Nominee Although Though Because Since Unless Until Whether Once Where "
+                              "Whereas".split())
 
 
 class PersonMention(NamedTuple):

@@ -138,7 +138,8 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
         if words and words[-1][:1].isupper() and not set(words) <= _CALENDAR and (
                 words[0].lower() not in _DETERMINERS | _PREPOSITIONS
                 or (words[0].lower() == "the" and len(words) > 1 and words[1].isupper())):  # "The FBI"
-            if len(words) > 1 and words[0] in ("But", "And", "So", "Yet", "Or", "Still", "Then"):  # "But HarperCollins"
+            if len(words) > 1 and (words[0] in ("But", "And", "So", "Yet", "Or", "Still", "Then")
+                                   or words[0].lower() in _LEADING):  # "But HarperCollins", "Because Ann Ruiz"
                 return " ".join(words[1:]), (), head.index(words[1], np_.start(1))
             return np_.group(1), (), np_.start(1)
     source = _SOURCE_NP.search(head, offset)
@@ -241,6 +242,9 @@ def _appositive(head: str) -> tuple[str, tuple[str, ...], int] | None:
         if re.search(r"[“”\"]", rest) or count_words(rest) > 30:
             continue
         words = m.group(1).split()
+        if words[0].lower() in _LEADING and len(words) > 1:  # "While Smith, a Republican, said": Smith
+            start = m.start(1) + m.group(1).index(words[1], len(words[0]))
+            return head[start:m.end(1)], (), start
         if words[0].lower() in _DETERMINERS | _PREPOSITIONS | _LEADING:
             continue
         return m.group(1), (), m.start(1)
