@@ -326,3 +326,26 @@ def test_a_quotation_closed_before_its_full_stop_is_continued_back(tmp_path):
 ])
 def test_a_leading_conjunction_is_not_part_of_the_speaker(tmp_path, sentence, speaker, speaker_id):
     assert rows(attributions(tmp_path, sentence), "speaker", "speaker_id")[0] == (speaker, speaker_id)
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # a place after "in" belongs to the phrase before it: not "Beijing" (an actor), not "New York"
+    ("Officials in Beijing said the talks would resume.", "Officials in Beijing"),
+    ("A spokesman in Washington said the bill was dead.", "A spokesman in Washington"),
+    ("A woman at a hotel in New York said the claims were true.", "A woman at a hotel in New York"),
+    # a source phrase starts after "and" and at its determiner or quantifier, not inside the clause before
+    ("The talks stalled, and officials in Beijing said they would resume.", "officials in Beijing"),
+    ("The talks stalled and officials said they would resume.", "officials"),
+    ("Because the vote was close most residents said they were relieved.", "most residents"),
+    ("The two officials said they would resume.", "The two officials"),
+    ("About 60 said they would vote for him.", "About 60"),  # a number after "About" is a quantity of people
+])
+def test_source_phrases_start_and_end_where_the_source_does(tmp_path, sentence, speaker):
+    a = attributions(tmp_path, sentence)
+    assert rows(a, "speaker", "speaker_id") == [(speaker, speaker)]
+
+
+@pytest.mark.parametrize("sentence", ["There is no evidence anyone said that.", "It is possible nobody said a word.",
+                                      "This is the first time anybody said so."])
+def test_a_clause_opening_with_there_it_or_this_is_no_speaker(tmp_path, sentence):
+    assert attributions(tmp_path, sentence).empty

@@ -16,9 +16,7 @@ from framing.text import count_words
 #: The widest span (in characters) read before a cue for a speaker's name, title or pronoun.
 WINDOW = 240
 
-
 _PRONOUN_FORMS = {*PRONOUNS, *(p.capitalize() for p in PRONOUNS)}
-
 
 _SKIP_BEFORE = {"has", "have", "had", "also", "recently", "long", "further", "repeatedly", "often",
                 "previously", "then", "once", "again", "earlier", "later", "already", "initially", "publicly",
@@ -38,11 +36,11 @@ _DOCUMENT_NOUN = re.compile(r"\b(?:statement|readout|communiqu[eé]|release|post
 _CALENDAR = CALENDAR | {"Today", "Yesterday", "Just", "So", "Then", "Now", "Still", "Also", "Even", "Only", "Perhaps",
                         "Maybe", "Yet", "Instead", "Meanwhile", "However", "Indeed", "Later", "Earlier", "Here",
                         "There"}  # capitalised, but no speaker: "Just ask him."
-_OF_LIKE = {"of", "for", "from", "at", "with"}
+_OF_LIKE = {"of", "for", "from", "at", "with", "in"}  # "officials in Beijing"; not "… a hotel in New York"
 
+_QUANTITY = {"most", "many", "some", "several", "few", "all", "both", "two", "three", "four", "five", "other", "more"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "these", "those", "our", "my",
                 "your", "no", "any", "such"}
-
 
 _CAP_NP = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)\s*$")
 # an unnamed source or a document written as a common noun phrase: "a senior official familiar with the talks",
@@ -147,7 +145,10 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
         phrase = source.group(1)
         words = phrase.split()
         noun = next((i for i, w in enumerate(words) if _SOURCE_NOUN.fullmatch(w.strip(",.’'"))), len(words) - 1)
-        cut = max((i + 1 for i, w in enumerate(words[:noun]) if w.lower() in _LEADING), default=0)
+        cut = max((i + 1 for i, w in enumerate(words[:noun]) if w.lower() in _LEADING | {"and", "or"}), default=0)
+        # "… was close most residents" -> "most residents": the phrase starts at its determiner or quantifier
+        cut = min((i for i, w in enumerate(words[:noun]) if i >= cut and w.lower() in _DETERMINERS | _QUANTITY),
+                  default=cut)
         # "While his advisers" -> "his advisers"; "engaging in what analysts" -> "analysts"
         start = source.start(1) + len(" ".join(words[:cut])) + (1 if cut else 0)
         return head[start:source.end(1)].rstrip(" ,"), (), start
@@ -156,10 +157,8 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
         return general.group(1), (), general.start(1)
     return None
 
-
 _SPEECH = frozenset({"say", "tell", "add", "note", "write", "argue", "explain", "insist", "claim", "ask", "respond",
                      "reply", "tweet", "announce", "acknowledge"})
-
 
 _DASHED = re.compile(r"\s[-—–]\s[^-—–“”\"]{1,150}\s[-—–]$")
 _LY_NOUNS = frozenset({"rally", "family", "ally", "assembly", "supply", "daily", "weekly", "monthly", "italy", "july",
@@ -200,7 +199,6 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
         return None
     return head[start:clause.end(1)], (), start
 
-
 # a party tag or any short parenthesis after the speaker: "Sen. Ann Bell (D-Ore.)", "29 percent (and 43 percent of …)"
 _PARTY_TAG = re.compile(r"\s*\([^()]{1,100}\)$")
 # a determinate noun phrase at a clause start: a determiner, quantifier or possessive, then up to four words
@@ -227,7 +225,6 @@ _APPOSED = re.compile(r"(?:^|(?<=[”\"']\s)|(?<=\b(?:and|but|But|And)\s)|(?<=,\
                       r"((?:(?:[A-Z][\w’'.-]*|de|van|von|al)\s+){0,4}[A-Z][\w’'.-]*[a-z][\w’'.-]*)"
                       r"(?:\s+of\s+[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?,\s+"
                       r"(?=[a-z0-9]|(?:[A-Z][\w.’'-]*\s+){1,3}[a-z])")
-
 
 _NP_APPOSED = re.compile(r"(?:^|(?<=[;:]\s)|(?<=\b(?:and|but|But|And)\s))"
                          r"((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|One|Another|Some|Several|Many|Most|Two|"
@@ -295,7 +292,6 @@ def last_word(text: str) -> tuple[int, str]:
         i -= 1
     return i, text[i:end]
 
-
 # an inverted speaker after the cue: "…,” said Sen. Claire McCaskill", "said Huckabee spokeswoman Alice Stewart"
 INVERTED = re.compile(r"\s+((?:[A-Z][\w’'.-]*\s+|(?:spokes(?:man|woman|person)|aide|adviser|advisor|"
                        r"strategist|senator|official|director|chairman|chairwoman|president|activist|analyst|"
@@ -316,7 +312,6 @@ NOT_OPENING = frozenset("The A An In On At For And But If As When While After Be
 def name_end(name: str) -> str:
     """A name read after the cue without the sentence's full stop ("said Ana Ruiz." -> "Ana Ruiz"; "Jr." stays)."""
     return name[:-1] if name.endswith(".") and not re.search(r"(?:\b[A-Z]|Jr|Sr|St)\.$", name) else name
-
 
 # the small words a headline in title case keeps in lower case: "Xi Urges Trump to Act Prudently on US Arms Sales"
 _TITLE_SMALL = frozenset({"a", "an", "the", "and", "or", "of", "on", "in", "to", "for", "at", "by", "with", "as", "vs"})
