@@ -349,3 +349,19 @@ def test_source_phrases_start_and_end_where_the_source_does(tmp_path, sentence, 
                                       "This is the first time anybody said so."])
 def test_a_clause_opening_with_there_it_or_this_is_no_speaker(tmp_path, sentence):
     assert attributions(tmp_path, sentence).empty
+
+
+@pytest.mark.parametrize("sentence, speaker, speaker_id", [
+    ("Smith only said he would wait.", "Smith", "Smith"),  # an adverb before the cue, however short
+    ("Trump sadly said the deal was dead.", "Trump", "Donald Trump"),
+    # a spokesman for someone is not that someone; a statement from someone speaks for them
+    ("A spokesman for Hillary Clinton said the email was private.", "A spokesman for Hillary Clinton",
+     "A spokesman for Hillary Clinton"),
+])
+def test_the_speaker_before_an_adverb_and_of_a_phrase_with_for(tmp_path, sentence, speaker, speaker_id):
+    assert rows(attributions(tmp_path, sentence), "speaker", "speaker_id") == [(speaker, speaker_id)]
+
+
+def test_a_long_clause_ending_in_a_place_gives_no_speaker_rather_than_the_place(tmp_path):
+    a = attributions(tmp_path, "A woman who has accused him of assault at a hotel in New York said the claims were true.")
+    assert "New York" not in set(a["speaker"])

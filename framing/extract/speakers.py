@@ -95,8 +95,8 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
     while True:
         head = text[:end].rstrip()
         at, word = last_word(head)
-        if word and (word.lower() in _SKIP_BEFORE or (word.islower() and len(word) > 4 and word.endswith("ly")
-                                                       and word not in _LY_NOUNS)):  # "Trump jokingly said"
+        if word and (word.lower() in _SKIP_BEFORE or (word.islower() and len(word) >= 4 and word.endswith("ly")
+                                                       and word not in _LY_NOUNS)):  # "Trump jokingly said", "Smith only said"
             end = at
             continue
         break
