@@ -365,3 +365,17 @@ def test_the_speaker_before_an_adverb_and_of_a_phrase_with_for(tmp_path, sentenc
 def test_a_long_clause_ending_in_a_place_gives_no_speaker_rather_than_the_place(tmp_path):
     a = attributions(tmp_path, "A woman who has accused him of assault at a hotel in New York said the claims were true.")
     assert "New York" not in set(a["speaker"])
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "who" after a dash or comma points back at the name before it; a clause ending in "who" is no speaker
+    ("The fee was raised by Mayor Ann Ruiz — who said it was fair.", [("Mayor Ann Ruiz", "Ann Ruiz")]),
+    ("The fee was raised by Mayor Ann Ruiz – who said it was fair.", [("Mayor Ann Ruiz", "Ann Ruiz")]),
+    ("The fee was raised by the mayor — who said it was fair.", []),
+    # "Still" opening a sentence, and every word of a longer name after "But"
+    ("Still Republicans said the plan was sound.", [("Republicans", "Republicans")]),
+    ("But Harper Collins Publishers said the book would ship.",
+     [("Harper Collins Publishers", "Harper Collins Publishers")]),
+])
+def test_who_still_and_but_before_a_speaker(tmp_path, sentence, expected):
+    assert rows(attributions(tmp_path, sentence), "speaker", "speaker_id") == expected

@@ -195,7 +195,7 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
     quantity = len(words) > 1 and words[1][:1].isdigit()  # "About 9 percent said", "Over 60 percent say"
     if (words[0].lower() in _LEADING | _PREPOSITIONS | {"it", "there", "this"} or words[0] in _CALENDAR) and not quantity or \
             len(words) > 12 or \
-            (last.endswith(("ed", "ing", "ly")) and last not in _LY_NOUNS) or last in _SKIP_BEFORE | _DETERMINERS | _PREPOSITIONS:
+            (last.endswith(("ed", "ing", "ly")) and last not in _LY_NOUNS) or last in _SKIP_BEFORE | _DETERMINERS | _PREPOSITIONS | _LEADING:
         return None
     return head[start:clause.end(1)], (), start
 
