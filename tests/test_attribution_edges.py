@@ -346,8 +346,9 @@ def test_source_phrases_start_and_end_where_the_source_does(tmp_path, sentence, 
 
 
 @pytest.mark.parametrize("sentence", ["There is no evidence anyone said that.", "It is possible nobody said a word.",
-                                      "This is the first time anybody said so."])
-def test_a_clause_opening_with_there_it_or_this_is_no_speaker(tmp_path, sentence):
+                                      "This is the first time anybody said so.",
+                                      "Two of the members of said the economy was weak."])  # ends in "of"
+def test_a_clause_opening_with_there_it_or_this_or_ending_in_of_is_no_speaker(tmp_path, sentence):
     assert attributions(tmp_path, sentence).empty
 
 

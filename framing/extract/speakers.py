@@ -211,7 +211,8 @@ _GENERAL_NP = re.compile(r"(?:^|(?<=^[“\"'])|(?<=[,;:”\"']\s)|" + "|".join(r
                              "and", "but", "which", "who", "that", "And", "But", "while", "whereas",
                              "While", "Whereas")) + ")"
                          r"((?:" + _QUANTIFIERS + r")\s+(?:[\w’'-]+\s+){0,3}(?!(?:also|who|which|that|not|never|"
-                         r"has|have|had|was|were|is|are|be|been|will|would|could|did|does)\b)[a-z][a-z-]*[a-z])$",
+                         r"has|have|had|was|were|is|are|be|been|will|would|could|did|does|of|to|in|for|with|the|an)\b)"
+                         r"[a-z][a-z-]*[a-z])$",
                          re.IGNORECASE)
 # everything from a clause start to the cue, when it opens with a capital, a number or a quantifier
 _CLAUSE_SUBJECT = re.compile(r"(?:^|(?<=[,;:—–-]\s)|(?<=\b[Aa]nd\s)|(?<=\b[Bb]ut\s)|(?<=\b[Ww]hile\s)|"
