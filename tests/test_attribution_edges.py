@@ -380,3 +380,9 @@ def test_a_long_clause_ending_in_a_place_gives_no_speaker_rather_than_the_place(
 ])
 def test_who_still_and_but_before_a_speaker(tmp_path, sentence, expected):
     assert rows(attributions(tmp_path, sentence), "speaker", "speaker_id") == expected
+
+
+def test_a_name_contracted_with_has_is_the_speaker_not_a_possessive(tmp_path):
+    a = attributions(tmp_path, "Trump’s warned that tariffs will rise. The senator’s aides said the bill was dead.")
+    assert rows(a, "speaker", "speaker_id", "cue") == [("Trump", "Donald Trump", "warned"),
+                                                      ("The senator’s aides", "The senator’s aides", "said")]

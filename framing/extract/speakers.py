@@ -101,6 +101,8 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
             continue
         break
     head = text[:end].rstrip()
+    if head.endswith(("’s", "'s")) and re.match(r"\w+(?:ed|ing)\b", text[cue_start:cue_start + 40]):
+        head = head[:-2]  # "Trump’s warned", "Trump's saying": "has" and "is", not a possessive
     party = _PARTY_TAG.search(head, max(0, len(head) - 110))
     if party:  # "Sen. Elizabeth Warren (D-MA) said": the tag is not the speaker
         head = head[:party.start()].rstrip()
