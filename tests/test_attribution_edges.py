@@ -386,3 +386,13 @@ def test_a_name_contracted_with_has_is_the_speaker_not_a_possessive(tmp_path):
     a = attributions(tmp_path, "Trump’s warned that tariffs will rise. The senator’s aides said the bill was dead.")
     assert rows(a, "speaker", "speaker_id", "cue") == [("Trump", "Donald Trump", "warned"),
                                                       ("The senator’s aides", "The senator’s aides", "said")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a title set off by commas before an actor's name is part of the speaker; the id is the actor's
+    ("Taiwan’s leader, Lai Ching-te, told reporters the island would not yield.",
+     [("Taiwan’s leader, Lai Ching-te", "Lai Ching-te")]),
+    ("Trump's warned that tariffs will rise.", [("Trump", "Donald Trump")]),  # a straight apostrophe too
+])
+def test_titles_before_a_name_and_contractions_with_straight_apostrophes(tmp_path, sentence, expected):
+    assert rows(attributions(tmp_path, sentence), "speaker", "speaker_id") == expected
