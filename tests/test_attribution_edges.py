@@ -416,3 +416,15 @@ def test_an_unnamed_source_with_a_relative_clause_keeps_the_whole_phrase(tmp_pat
 ])
 def test_a_clause_subject_has_at_most_12_words_and_ends_in_a_noun(tmp_path, sentence, speakers):
     assert list(attributions(tmp_path, sentence)["speaker"]) == speakers
+
+
+@pytest.mark.parametrize("sentence", ["Cities want a bigger say.", "Unions want a greater say.",
+                                      "Members get an equal say.", "They want more say.", "Voters had little say.",
+                                      "The law gives residents say over zoning."])
+def test_say_as_a_noun_is_no_cue(tmp_path, sentence):
+    assert attributions(tmp_path, sentence).empty
+
+
+def test_reports_before_a_verb_is_a_noun(tmp_path):
+    a = attributions(tmp_path, "Quarterly reports show a decline.")
+    assert rows(a, "speaker", "cue", "content") == [("Quarterly reports", "show", "a decline")]
