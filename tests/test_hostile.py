@@ -159,7 +159,7 @@ def test_a_signal_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_pat
     corpus = tmp_path / "many"
     corpus.mkdir()
     texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
-    for i in range(400):
+    for i in range(2000):  # still scoring when the signal comes 6 s in (400 finished first on a fast machine)
         (corpus / f"d{i:04d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
     out = tmp_path / "out"
     assert main(["signals", str(seeds_dir), "--out", str(out), "--resamples", "0", "--no-progress"]) == 0
