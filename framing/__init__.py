@@ -13,22 +13,68 @@ Quick start:
     5
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
 from framing._version import __version__
-from framing.config import Lexicon, Resources, list_lexicons, load_lexicon, load_resources
-from framing.corpus import Corpus, iter_corpus, load_corpus
-from framing.errors import ConfigFileError, CorpusPathError, FramingError, MetadataError, UsageError
-from framing.extract import extract_attributions, kwic, match_frames, score_sentiment
-from framing.io import read_tables, write_tables
-from framing.pipeline import (
-    Signals,
-    compute_signals,
-    filter_signals,
-    load_signal_tables,
-    outlet_table,
-    stream_signals,
-)
-from framing.report import list_notebooks, run_report
-from framing.stats import compare_frames, distinctive_terms, evaluate_attributions, score_attributions, score_frames
+
+#: Where each public name lives. They are imported on first use, so that ``import framing.cli`` (the command
+#: line) is quick and installs its Ctrl-C handling before pandas, scipy and spaCy load (a Ctrl-C during those
+#: imports could be swallowed by an extension's import hook; see framing/cli/stopping.py).
+_EXPORTS = {
+    "Lexicon": "framing.config", "Resources": "framing.config", "list_lexicons": "framing.config",
+    "load_lexicon": "framing.config", "load_resources": "framing.config",
+    "Corpus": "framing.corpus", "iter_corpus": "framing.corpus", "load_corpus": "framing.corpus",
+    "ConfigFileError": "framing.errors", "CorpusPathError": "framing.errors", "FramingError": "framing.errors",
+    "MetadataError": "framing.errors", "UsageError": "framing.errors",
+    "extract_attributions": "framing.extract", "kwic": "framing.extract", "match_frames": "framing.extract",
+    "score_sentiment": "framing.extract",
+    "read_tables": "framing.io", "write_tables": "framing.io",
+    "Signals": "framing.pipeline", "compute_signals": "framing.pipeline", "filter_signals": "framing.pipeline",
+    "load_signal_tables": "framing.pipeline", "outlet_table": "framing.pipeline",
+    "stream_signals": "framing.pipeline",
+    "list_notebooks": "framing.report", "run_report": "framing.report",
+    "compare_frames": "framing.stats", "distinctive_terms": "framing.stats",
+    "evaluate_attributions": "framing.stats", "score_attributions": "framing.stats", "score_frames": "framing.stats",
+}
+
+_SUBPACKAGES = frozenset({"cli", "config", "corpus", "errors", "extract", "io", "pipeline", "report", "schema", "stats",
+                          "text", "viz"})
+
+if TYPE_CHECKING:  # what type checkers and editors see
+    from framing.config import Lexicon, Resources, list_lexicons, load_lexicon, load_resources
+    from framing.corpus import Corpus, iter_corpus, load_corpus
+    from framing.errors import ConfigFileError, CorpusPathError, FramingError, MetadataError, UsageError
+    from framing.extract import extract_attributions, kwic, match_frames, score_sentiment
+    from framing.io import read_tables, write_tables
+    from framing.pipeline import (
+        Signals,
+        compute_signals,
+        filter_signals,
+        load_signal_tables,
+        outlet_table,
+        stream_signals,
+    )
+    from framing.report import list_notebooks, run_report
+    from framing.stats import compare_frames, distinctive_terms, evaluate_attributions, score_attributions, score_frames
+
+
+def __getattr__(name: str) -> object:
+    if name in _SUBPACKAGES:  # ``import framing; framing.stats...`` as before the names were lazy
+        return importlib.import_module(f"framing.{name}")
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'framing' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_EXPORTS})
+
 
 __all__ = [
     "ConfigFileError", "Corpus", "CorpusPathError", "FramingError", "Lexicon", "MetadataError", "Resources",

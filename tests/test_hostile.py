@@ -154,10 +154,7 @@ def test_signals_output_is_swapped_in_whole_and_stale_staging_is_cleaned(tmp_pat
 
 
 @pytest.mark.parametrize(("sig", "code", "said"), [(signal.SIGTERM, 143, "stopped by SIGTERM"),
-                                                  pytest.param(signal.SIGINT, 130, "interrupted", marks=pytest.mark.xfail(
-                                                      reason="open bug: SIGINT to a 2,000-article parallel run hung past 60 s "
-                                                             "in three clean-clone CI runs (TESTING.md, Known gaps)",
-                                                      strict=False))])
+                                                  (signal.SIGINT, 130, "interrupted")])
 def test_a_signal_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_path, seeds_dir, sig, code, said):
     corpus = tmp_path / "many"
     corpus.mkdir()

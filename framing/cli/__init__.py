@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +24,7 @@ from framing.cli.options import (
     resamples,
     seed,
 )
+from framing.cli.stopping import StopSignals, Terminated
 from framing.cli.validation import add_validation_commands
 from framing.errors import FramingError
 
@@ -127,44 +129,51 @@ def _version() -> str:
     return __version__
 
 
-class _Terminated(BaseException):
-    """SIGTERM arrived (``timeout``, a scheduler, ``kill``)."""
-
-
-def _on_sigterm(signum: int, frame: object) -> None:
-    raise _Terminated()
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``framing`` console script."""
-    import signal
-    import threading
+    with StopSignals() as stops:  # first, so that a Ctrl-C during the imports is not lost
+        prog = "framing"
+        try:
+            args = build_parser().parse_args(argv)
+            prog = f"framing {args.command}"
+            import warnings
 
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _on_sigterm)
-    import warnings
+            warnings.formatwarning = lambda message, category, *rest, **kw: f"framing: warning: {message}\n"
+            return int(args.func(args) or 0)
+        except (KeyboardInterrupt, Terminated):
+            return _stopped(prog, stops)
+        except Exception as exc:
+            if stops.signum is not None:  # a signal that became another error (an interrupted import)
+                return _stopped(prog, stops)
+            code = _reported(prog, exc)
+            if code is None:
+                raise
+            return code
 
-    warnings.formatwarning = lambda message, category, *rest, **kw: f"framing: warning: {message}\n"
-    try:
-        return int(args.func(args) or 0)
-    except (FramingError, FileNotFoundError) as exc:
+
+def _reported(prog: str, exc: Exception) -> int | None:
+    """One line on standard error for a user's mistake (2) or a system fault (1); None for a bug."""
+    if isinstance(exc, (FramingError, FileNotFoundError)):
         message = str(exc).splitlines()
-        print(f"framing {args.command}: error: {message[0] if message else type(exc).__name__}", file=sys.stderr)
+        print(f"{prog}: error: {message[0] if message else type(exc).__name__}", file=sys.stderr)
         for line in message[1:]:
             print(f"  {line.strip()}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print(f"framing {args.command}: interrupted; the previous output is left as it was", file=sys.stderr)
-        return 130
-    except _Terminated:
-        print(f"framing {args.command}: stopped by SIGTERM; the previous output is left as it was", file=sys.stderr)
-        return 143
-    except OSError as exc:  # a full disk, a read-only folder: one line, not a traceback
+    if isinstance(exc, OSError):  # a full disk, a read-only folder: one line, not a traceback
         where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
-        print(f"framing {args.command}: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        print(f"{prog}: error: {where}{exc.strerror or exc}", file=sys.stderr)
         return 1
+    return None
+
+
+def _stopped(prog: str, stops: StopSignals) -> int:
+    """Report a run stopped by Ctrl-C or SIGTERM; the exit code is 130 or 143."""
+    stops.finish()
+    if stops.signum == signal.SIGTERM:
+        print(f"{prog}: stopped by SIGTERM; the previous output is left as it was", file=sys.stderr)
+        return 143
+    print(f"{prog}: interrupted; the previous output is left as it was", file=sys.stderr)
+    return 130
 
 
 def console() -> None:
