@@ -428,3 +428,18 @@ def test_say_as_a_noun_is_no_cue(tmp_path, sentence):
 def test_reports_before_a_verb_is_a_noun(tmp_path):
     a = attributions(tmp_path, "Quarterly reports show a decline.")
     assert rows(a, "speaker", "cue", "content") == [("Quarterly reports", "show", "a decline")]
+
+
+@pytest.mark.parametrize("opener", ["But", "And", "So", "Yet", "Or", "Still", "Then"])
+def test_a_clause_subject_after_an_opening_conjunction_starts_after_it(opener):
+    from framing.extract.speakers import clause_subject
+
+    text = f"{opener} Six in 10 Virginia voters said Clinton is honest."
+    assert clause_subject(text, text.index("said"), "say") == ("Six in 10 Virginia voters", (), len(opener) + 1)
+
+
+def test_a_clause_opening_with_a_time_word_is_no_subject():
+    from framing.extract.speakers import clause_subject
+
+    text = "Now Six in 10 Virginia voters said Clinton is honest."
+    assert clause_subject(text, text.index("said"), "say") is None

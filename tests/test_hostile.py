@@ -180,6 +180,37 @@ def test_a_signal_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_pat
     assert not list(tmp_path.glob(".out.*"))
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_workers_die_with_a_killed_main_process(tmp_path, seeds_dir):
+    """``kill -9`` of the main process used to leave its idle workers waiting forever (seen: two orphans)."""
+    corpus = tmp_path / "many"
+    corpus.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    for i in range(400):
+        (corpus / f"d{i:04d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "framing", "signals", str(corpus), "--out", str(tmp_path / "out"),
+                             "--workers", "2", "--chunk-docs", "20", "--no-progress"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    children: list[str] = []
+    for _ in range(600):  # until both workers have started (or the run ended, which fails below)
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        if len(children) >= 2 or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    proc.kill()
+    proc.wait()
+    assert len(children) >= 2, "the run ended before its workers could be seen"
+    for _ in range(100):
+        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
+                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+        if not alive:
+            break
+        time.sleep(0.1)
+    for pid in alive:  # a failing run leaves nothing behind either
+        os.kill(int(pid), signal.SIGKILL)
+    assert not alive, alive
+
+
 def test_cache_faults_recompute_with_a_warning(tmp_path, seeds_dir, monkeypatch):
     from framing.config import load_resources
     from framing.io import cache

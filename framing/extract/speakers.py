@@ -31,6 +31,8 @@ _PREPOSITIONS = {"to", "with", "for", "of", "on", "about", "from", "by", "betwee
 _LEADING = {"after", "while", "when", "where", "what", "which", "who", "whom", "because", "since", "although",
             "though", "if", "as", "but", "so", "that", "had", "has", "have", "with", "than",
             "even", "once", "until", "unless", "whether", "before", "why", "how"}
+#: Capitalised conjunctions that open a sentence before its speaker ("But HarperCollins said", "And Smith said").
+_OPENERS = frozenset({"But", "And", "So", "Yet", "Or", "Still", "Then"})
 
 _DOCUMENT_NOUN = re.compile(r"\b(?:statement|readout|communiqu[eé]|release|post|letter|memo|report)s?$", re.IGNORECASE)
 _CALENDAR = CALENDAR | {"Today", "Yesterday", "Just", "So", "Then", "Now", "Still", "Also", "Even", "Only", "Perhaps",
@@ -138,8 +140,7 @@ def _speaker_before(text: str, cue_start: int, mentions: list[tuple[Mention, tup
         if words and words[-1][:1].isupper() and not set(words) <= _CALENDAR and (
                 words[0].lower() not in _DETERMINERS | _PREPOSITIONS
                 or (words[0].lower() == "the" and len(words) > 1 and words[1].isupper())):  # "The FBI"
-            if len(words) > 1 and (words[0] in ("But", "And", "So", "Yet", "Or", "Still", "Then")
-                                   or words[0].lower() in _LEADING):  # "But HarperCollins", "Because Ann Ruiz"
+            if len(words) > 1 and (words[0] in _OPENERS or words[0].lower() in _LEADING):  # "But HarperCollins", "Because Ann Ruiz"
                 return " ".join(words[1:]), (), head.index(words[1], np_.start(1))
             return np_.group(1), (), np_.start(1)
     source = _SOURCE_NP.search(head, offset)
@@ -190,7 +191,7 @@ def clause_subject(text: str, cue_start: int, lemma: str) -> tuple[str, tuple[st
     if clause is None:
         return None
     words, start = clause.group(1).split(), clause.start(1)
-    if len(words) > 1 and words[0] in ("But", "And", "So", "Yet", "Then"):  # "But several GOP leaders said"
+    if len(words) > 1 and words[0] in _OPENERS:  # "But several GOP leaders said"
         start = head.index(words[1], start)
         words = words[1:]
     last = words[-1].lower()

@@ -6,6 +6,8 @@ A chunk's per-document tables are returned whole; what the aggregates need is ke
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -157,7 +159,7 @@ def run_chunks(chunks: Iterable[Corpus], run: Plan, *, workers: int = 1) -> Iter
     from concurrent.futures import Future, ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_worker_signals)
+                               initializer=_worker_signals, initargs=(os.getpid(),))
     try:
         pending: deque[Future[Part]] = deque()
         for chunk in chunks:
@@ -174,12 +176,25 @@ def run_chunks(chunks: Iterable[Corpus], run: Plan, *, workers: int = 1) -> Iter
     pool.shutdown()
 
 
-def _worker_signals() -> None:
-    """Workers leave Ctrl-C to the main process and die at once on SIGTERM (the main process stops them)."""
+def _worker_signals(parent: int) -> None:
+    """Workers leave Ctrl-C to the main process, die at once on SIGTERM (the main process stops them), and die
+    with the main process.
+
+    A forked worker holds both ends of the pool's pipes, so it never sees them close: when the main process was
+    killed (``kill -9``, the out-of-memory killer) its idle workers used to wait forever, each holding the
+    memory of a loaded corpus (seen: two orphans of 260 MB each). On Linux the kernel now sends them SIGTERM.
+    """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        pr_set_pdeathsig = 1
+        ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, int(signal.SIGTERM), 0, 0, 0)
+    if os.getppid() != parent:  # the main process died before the line above
+        os._exit(1)
 
 
 def return_freed_memory() -> None:
