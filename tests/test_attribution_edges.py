@@ -443,3 +443,17 @@ def test_a_clause_opening_with_a_time_word_is_no_subject():
 
     text = "Now Six in 10 Virginia voters said Clinton is honest."
     assert clause_subject(text, text.index("said"), "say") is None
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Clinton told reporters the data showed a clear lead.", "the data showed a clear lead"),
+    ("Clinton told reporters he would win the state.", "he would win the state"),
+    ("The mayor told the council the budget was balanced.", "the budget was balanced"),
+    ("The minister warned his colleagues the deal would collapse.", "the deal would collapse"),
+    ("Ruiz told The Boston Globe the vote was rigged.", "the vote was rigged"),
+    ("She told them it was over.", "it was over"),
+    # no addressee to take off: the words after the cue are the content as written
+    ("Officials said the data showed a clear lead.", "the data showed a clear lead"),
+])
+def test_the_addressee_of_a_told_without_that_is_not_the_content(tmp_path, text, content):
+    assert attributions(tmp_path, text)["content"].tolist() == [content]

@@ -63,8 +63,10 @@ _AND_VERB = re.compile(r",?\s+(?:and|but)\s+(?=(?:then\s+|also\s+|later\s+)?[a-z
 _ADDRESSED = {"tell", "warn", "assure", "remind", "inform", "promise", "write", "caution", "convince", "brief"}
 _ADDRESSEE = re.compile(r"(?:[\w’'.,-]+\s+){1,10}?that\s+")
 # "told The Huffington Post she thinks …", "told reporters he would …": an addressee, then a pronoun subject
-_ADDRESSEE_NO_THAT = re.compile(r"(?:him|her|them|me|us|you|reporters|supporters|(?:the\s+|The\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}?)"
-                                r"(?=(?:he|she|they|it|we|I|there)\s)")
+# "told reporters the data showed …", "told the council the budget was …": an addressee, then a determiner
+_ADDRESSEE_NO_THAT = re.compile(r"(?:(?:him|her|them|me|us|you|reporters|supporters)\s+|(?:the\s+|The\s+)?(?:[A-Z][\w.’'-]*\s+){1,4}?|"
+                                r"(?:the|his|her|their|its|our)\s+[a-z][\w’'-]*\s+)"
+                                r"(?=(?:he|she|they|it|we|I|there|the|a|an|this|these|those|his|their|its|our)\s)")
 
 
 @dataclass
