@@ -457,3 +457,31 @@ def test_a_clause_opening_with_a_time_word_is_no_subject():
 ])
 def test_the_addressee_of_a_told_without_that_is_not_the_content(tmp_path, text, content):
     assert attributions(tmp_path, text)["content"].tolist() == [content]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quoted phrase inside the appositive is no quotation around the name
+    ("Jane Smith, a senator who called the plan “a sham” last year, said the vote was rigged.", "Jane Smith"),
+    ('Jane Smith, a senator who called the plan "a sham" last year, said the vote was rigged.', "Jane Smith"),
+    # an appositive of 30 words is read; see the next test for 31
+    ("Bob Lee, who has served in the state legislature for many years and who ran twice for governor of the "
+     "state and lost both times to the same opponent in close races, said the vote was rigged.", "Bob Lee"),
+])
+def test_a_name_before_an_appositive_is_the_speaker(tmp_path, text, speaker):
+    assert rows(attributions(tmp_path, text), "speaker", "content") == [(speaker, "the vote was rigged")]
+
+
+@pytest.mark.parametrize("text", [
+    # an appositive of more than 30 words is too far from its name (the search is bounded, linear time)
+    "Bob Lee, who has served in the state legislature for many years and who ran twice for governor of the "
+    "state and lost both times to the same opponent in very close races, said the vote was rigged.",
+    # the name is inside a quotation the appositive opens and does not close
+    "The plan, Smith, a senator who called it “a sham, said the vote was rigged.",
+])
+def test_no_appositive_speaker_past_its_limits(tmp_path, text):
+    assert attributions(tmp_path, text).empty
+
+
+def test_a_name_inside_a_quotation_is_not_the_speaker_of_the_quote(tmp_path):
+    a = attributions(tmp_path, "“Smith, a good man, is wrong,” Jones said.")
+    assert rows(a, "speaker", "quote_type") == [("Jones", "direct")]

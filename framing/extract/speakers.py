@@ -31,8 +31,7 @@ _PREPOSITIONS = {"to", "with", "for", "of", "on", "about", "from", "by", "betwee
 _LEADING = {"after", "while", "when", "where", "what", "which", "who", "whom", "because", "since", "although",
             "though", "if", "as", "but", "so", "that", "had", "has", "have", "with", "than",
             "even", "once", "until", "unless", "whether", "before", "why", "how"}
-#: Capitalised conjunctions that open a sentence before its speaker ("But HarperCollins said", "And Smith said").
-_OPENERS = frozenset({"But", "And", "So", "Yet", "Or", "Still", "Then"})
+_OPENERS = frozenset({"But", "And", "So", "Yet", "Or", "Still", "Then"})  # "But HarperCollins said", "And Smith said"
 
 _DOCUMENT_NOUN = re.compile(r"\b(?:statement|readout|communiqu[eé]|release|post|letter|memo|report)s?$", re.IGNORECASE)
 _CALENDAR = CALENDAR | {"Today", "Yesterday", "Just", "So", "Then", "Now", "Still", "Also", "Even", "Only", "Perhaps",
@@ -240,7 +239,7 @@ def _appositive(head: str) -> tuple[str, tuple[str, ...], int] | None:
     offset = max(0, len(head) - WINDOW)
     for m in _APPOSED.finditer(head, offset):
         rest = head[m.end():]
-        if re.search(r"[“”\"]", rest) or count_words(rest) > 30:
+        if _open_quote(rest) or count_words(rest) > 30:  # "Smith, you are wrong,” Jones": inside a quotation
             continue
         words = m.group(1).split()
         if words[0].lower() in _LEADING and len(words) > 1:  # "While Smith, a Republican, said": Smith
@@ -260,6 +259,11 @@ def _appositive(head: str) -> tuple[str, tuple[str, ...], int] | None:
     if np_ and not re.search(r"[“”\"]", head[np_.end():]):
         return np_.group(1), (), np_.start(1)
     return None
+
+
+def _open_quote(text: str) -> bool:
+    """Whether ``text`` opens or closes a quotation it does not close or open ("“a sham” last year" does not)."""
+    return text.count("“") != text.count("”") or text.count('"') % 2 == 1
 
 
 def _is_word_char(ch: str) -> bool:
