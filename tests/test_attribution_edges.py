@@ -485,3 +485,18 @@ def test_no_appositive_speaker_past_its_limits(tmp_path, text):
 def test_a_name_inside_a_quotation_is_not_the_speaker_of_the_quote(tmp_path):
     a = attributions(tmp_path, "“Smith, a good man, is wrong,” Jones said.")
     assert rows(a, "speaker", "quote_type") == [("Jones", "direct")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a common noun phrase, then an appositive in lower case
+    ("One official, speaking on condition of anonymity, warned that the bill was weak.", "One official"),
+    ("Several aides, all of them new, believe the bill is weak.", "Several aides"),
+    ("Two officials, both Republicans, suggested the bill was weak.", "Two officials"),
+    # an opening place is no name before an appositive: the name after it is
+    ("In Ohio, a swing state, Bob Lee, a senator, said the bill was weak.", "Bob Lee"),
+    # a name that repeats one of its words, after a subordinator: the whole name
+    ("While Mohamed Abdullahi Mohamed, the president, said the bill was weak, others disagreed.",
+     "Mohamed Abdullahi Mohamed"),
+])
+def test_the_speaker_before_a_lower_case_appositive(tmp_path, text, speaker):
+    assert rows(attributions(tmp_path, text), "speaker") == [(speaker,)]
