@@ -180,6 +180,32 @@ def test_a_signal_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_pat
     assert not list(tmp_path.glob(".out.*"))
 
 
+def test_ctrl_c_stops_a_report_and_its_kernel_and_leaves_no_report(tmp_path, seeds_dir):
+    out = tmp_path / "r"
+    proc = subprocess.Popen([sys.executable, "-m", "framing", "report", str(seeds_dir), "--out", str(out),
+                             "--resamples", "0", "--no-progress"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    kernels: list[str] = []
+    for _ in range(1200):  # until a notebook's kernel runs
+        kernels = subprocess.run(["pgrep", "-P", str(proc.pid), "-f", "ipykernel"], capture_output=True,
+                                 text=True).stdout.split()
+        if kernels or proc.poll() is not None:
+            break
+        time.sleep(0.05)
+    assert kernels, "the report ended before a kernel could be seen"
+    time.sleep(1)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130 and "framing report: interrupted" in err and "Traceback" not in err, err[-3000:]
+    time.sleep(1)
+    alive = [pid for pid in kernels if Path(f"/proc/{pid}").exists()
+             and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    for pid in alive:
+        os.kill(int(pid), signal.SIGKILL)
+    assert not alive, alive
+    assert not out.exists() and not list(tmp_path.glob(".r.*"))  # no half report, no staging
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
 def test_workers_die_with_a_killed_main_process(tmp_path, seeds_dir):
     """``kill -9`` of the main process used to leave its idle workers waiting forever (seen: two orphans)."""

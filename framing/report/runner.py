@@ -221,8 +221,10 @@ def run_report(
                                                 "corpus": str(corpus)},
                                     kernel_name=kernel_used, progress_bar=False, cwd=str(tmp),
                                     report_mode=hide_code,
-                                    # a local kernel on loopback for one run: its transport warning is noise
-                                    extra_arguments=["--IPKernelApp.log_level=ERROR"])
+                                    # a local kernel on loopback for one run: its transport warning is noise,
+                                    # and so is the error it logs when Ctrl-C shuts it down mid-cell (a cell's
+                                    # own errors come back as messages, a dead kernel as DeadKernelError)
+                                    extra_arguments=["--IPKernelApp.log_level=CRITICAL"])
             except pm.PapermillExecutionError as exc:
                 failed = out.parent / f"{out.name}.failed-{name}.ipynb"
                 shutil.copyfile(output, failed)
