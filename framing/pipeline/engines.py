@@ -46,8 +46,11 @@ def map_chunks(fn: Callable[[Corpus], Any], chunks: Iterable[Corpus], *, engine:
     with _client(scheduler, workers) as client:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or workers)
         pending: deque[Any] = deque()
+        # the function (with its resources) goes to every worker once, and each chunk straight to a worker:
+        # inside the task graph they were sent with every task ("Sending large graph of size 17.61 MiB")
+        on_cluster = client.scatter(fn, broadcast=True, hash=False)
         for chunk in chunks:
-            pending.append(client.submit(fn, chunk, pure=False))
+            pending.append(client.submit(_apply, on_cluster, client.scatter(chunk, hash=False), pure=False))
             if len(pending) > 2 * n_workers:
                 yield pending.popleft().result()
         while pending:
@@ -70,6 +73,10 @@ def score_chunks(chunks: Iterable[Corpus], run: Plan, *, engine: str = "local", 
         yield from run_chunks(chunks, run, workers=workers)
         return
     yield from map_chunks(_Scorer(run), chunks, engine=engine, scheduler=scheduler, workers=workers)
+
+
+def _apply(fn: Callable[[Corpus], Any], chunk: Corpus) -> Any:
+    return fn(chunk)
 
 
 def sign_chunk(chunk: Corpus):
