@@ -500,3 +500,39 @@ def test_a_name_inside_a_quotation_is_not_the_speaker_of_the_quote(tmp_path):
 ])
 def test_the_speaker_before_a_lower_case_appositive(tmp_path, text, speaker):
     assert rows(attributions(tmp_path, text), "speaker") == [(speaker,)]
+
+
+# --- resolve.py: survivors of its whole mutation run (TESTING.md) ----------------------------------------------
+
+def test_a_media_report_alone_is_a_row_and_after_a_speaker_is_its_channel_and_hedge(tmp_path):
+    a = attributions(tmp_path, "The talks went well, Xinhua reported.")
+    assert rows(a, "speaker_id", "cue", "content") == [("Xinhua", "reported", "The talks went well")]
+    b = attributions(tmp_path, "Xi said the talks went well, Xinhua reported.", name="b")
+    assert rows(b, "speaker_id", "cue", "channel", "hedge") == [("Xi Jinping", "said", "Xinhua", "Xinhua reported")]
+
+
+def test_a_pronoun_at_the_sentence_start_looks_back_from_itself_not_from_its_cue(tmp_path):
+    a = attributions(tmp_path, "Mr. Hale spoke first. He, like Mr. Lee, said the plan was good.")
+    assert rows(a, "speaker", "speaker_id") == [("He", "Hale")]
+
+
+def test_they_is_never_resolved_to_one_named_person(tmp_path):
+    a = attributions(tmp_path, "Bob Lee said the plan was good. They said it would fail.")
+    assert rows(a, "speaker", "speaker_id") == [("Bob Lee", "Bob Lee"), ("They", "they")]
+
+
+def test_a_gender_learned_from_a_pronoun_keeps_the_next_pronoun_on_that_person(tmp_path):
+    a = attributions(tmp_path, "Lisa Monaco said the plan was good. Later she said it would work. "
+                               "Then she said it was over.")
+    assert rows(a, "speaker_id", "content") == [("Lisa Monaco", "the plan was good"),
+                                                ("Lisa Monaco", "it would work"), ("Lisa Monaco", "it was over")]
+
+
+@pytest.mark.parametrize("text, content", [
+    # one word before "according to X," is the subject of the words after it
+    ("Sales, according to the report, fell sharply.", "fell sharply"),
+    ("According to the report, sales fell sharply last year.", "sales fell sharply last year"),
+    ("Sales fell, according to the report, and prices rose.", "Sales fell"),
+])
+def test_what_according_to_attributes(tmp_path, text, content):
+    assert rows(attributions(tmp_path, text), "speaker", "content") == [("the report", content)]
