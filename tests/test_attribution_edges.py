@@ -536,3 +536,11 @@ def test_a_gender_learned_from_a_pronoun_keeps_the_next_pronoun_on_that_person(t
 ])
 def test_what_according_to_attributes(tmp_path, text, content):
     assert rows(attributions(tmp_path, text), "speaker", "content") == [("the report", content)]
+
+
+@pytest.mark.parametrize("text, speaker_id", [
+    ("Ms. Ruiz’s plan was praised. She said it would work.", "Ruiz"),
+    ("Mr. Hale's plan was praised. He said it would work.", "Hale"),
+])
+def test_a_pronoun_after_a_possessive_name_means_the_name_without_the_possessive(tmp_path, text, speaker_id):
+    assert rows(attributions(tmp_path, text), "speaker_id") == [(speaker_id,)]
