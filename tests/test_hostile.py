@@ -29,6 +29,21 @@ def _timed(fn) -> float:
     return time.perf_counter() - t0
 
 
+def seed_copies(folder: Path, seeds_dir: Path, n: int) -> Path:
+    """A corpus of ``n`` articles in ``folder``: the seed texts over and over."""
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+    for i in range(n):
+        (folder / f"d{i:04d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+    return folder
+
+
+def running(pids: list[str]) -> list[str]:
+    """Those of ``pids`` that still run (neither gone nor a zombie)."""
+    return [pid for pid in pids if Path(f"/proc/{pid}").exists()
+            and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+
+
 def test_one_long_token_costs_what_a_normal_document_of_that_size_costs(tmp_path):
     """A 300,000-character base64 blob used to take minutes (quadratic); now it is linear."""
     rng = random.Random(0)
@@ -156,11 +171,8 @@ def test_signals_output_is_swapped_in_whole_and_stale_staging_is_cleaned(tmp_pat
 @pytest.mark.parametrize(("sig", "code", "said"), [(signal.SIGTERM, 143, "stopped by SIGTERM"),
                                                   (signal.SIGINT, 130, "interrupted")])
 def test_a_signal_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_path, seeds_dir, sig, code, said):
-    corpus = tmp_path / "many"
-    corpus.mkdir()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
-    for i in range(2000):  # still scoring when the signal comes 6 s in (400 finished first on a fast machine)
-        (corpus / f"d{i:04d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+    # 2,000 articles: still scoring when the signal comes 6 s in (400 finished first on a fast machine)
+    corpus = seed_copies(tmp_path / "many", seeds_dir, 2000)
     out = tmp_path / "out"
     assert main(["signals", str(seeds_dir), "--out", str(out), "--resamples", "0", "--no-progress"]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
@@ -173,8 +185,7 @@ def test_a_signal_stops_signals_and_its_workers_and_keeps_the_old_tables(tmp_pat
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == code and said in err and "Traceback" not in err, err[-2000:]
     time.sleep(1)
-    alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
-             and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    alive = running(children)
     assert not alive, alive
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert not list(tmp_path.glob(".out.*"))
@@ -198,8 +209,7 @@ def test_ctrl_c_stops_a_report_and_its_kernel_and_leaves_no_report(tmp_path, see
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 130 and "framing report: interrupted" in err and "Traceback" not in err, err[-3000:]
     time.sleep(1)
-    alive = [pid for pid in kernels if Path(f"/proc/{pid}").exists()
-             and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+    alive = running(kernels)
     for pid in alive:
         os.kill(int(pid), signal.SIGKILL)
     assert not alive, alive
@@ -209,11 +219,7 @@ def test_ctrl_c_stops_a_report_and_its_kernel_and_leaves_no_report(tmp_path, see
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
 def test_workers_die_with_a_killed_main_process(tmp_path, seeds_dir):
     """``kill -9`` of the main process used to leave its idle workers waiting forever (seen: two orphans)."""
-    corpus = tmp_path / "many"
-    corpus.mkdir()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
-    for i in range(400):
-        (corpus / f"d{i:04d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+    corpus = seed_copies(tmp_path / "many", seeds_dir, 400)
     proc = subprocess.Popen([sys.executable, "-m", "framing", "signals", str(corpus), "--out", str(tmp_path / "out"),
                              "--workers", "2", "--chunk-docs", "20", "--no-progress"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -227,8 +233,7 @@ def test_workers_die_with_a_killed_main_process(tmp_path, seeds_dir):
     proc.wait()
     assert len(children) >= 2, "the run ended before its workers could be seen"
     for _ in range(100):
-        alive = [pid for pid in children if Path(f"/proc/{pid}").exists()
-                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().split()[2]]
+        alive = running(children)
         if not alive:
             break
         time.sleep(0.1)

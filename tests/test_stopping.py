@@ -19,6 +19,7 @@ import pytest
 import framing.pipeline.chunks as chunks
 from framing.cli import main
 from framing.cli.stopping import StopSignals, Terminated
+from test_hostile import seed_copies
 
 
 def _swallow(signum: int) -> bool:
@@ -62,11 +63,7 @@ def test_stop_signals_restores_the_previous_handlers():
 
 
 def test_signals_stops_with_130_when_a_stage_swallowed_the_ctrl_c(tmp_path, seeds_dir, monkeypatch, capsys):
-    corpus = tmp_path / "many"
-    corpus.mkdir()
-    texts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
-    for i in range(60):
-        (corpus / f"d{i:02d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+    corpus = seed_copies(tmp_path / "many", seeds_dir, 60)
     out = tmp_path / "out"
     assert main(["signals", str(seeds_dir), "--out", str(out), "--resamples", "0", "--no-progress"]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
