@@ -23,22 +23,18 @@ from framing._version import __version__
 #: Where each public name lives. They are imported on first use, so that ``import framing.cli`` (the command
 #: line) is quick and installs its Ctrl-C handling before pandas, scipy and spaCy load (a Ctrl-C during those
 #: imports could be swallowed by an extension's import hook; see framing/cli/stopping.py).
-_EXPORTS = {
-    "Lexicon": "framing.config", "Resources": "framing.config", "list_lexicons": "framing.config",
-    "load_lexicon": "framing.config", "load_resources": "framing.config",
-    "Corpus": "framing.corpus", "iter_corpus": "framing.corpus", "load_corpus": "framing.corpus",
-    "ConfigFileError": "framing.errors", "CorpusPathError": "framing.errors", "FramingError": "framing.errors",
-    "MetadataError": "framing.errors", "UsageError": "framing.errors",
-    "extract_attributions": "framing.extract", "kwic": "framing.extract", "match_frames": "framing.extract",
-    "score_sentiment": "framing.extract",
-    "read_tables": "framing.io", "write_tables": "framing.io",
-    "Signals": "framing.pipeline", "compute_signals": "framing.pipeline", "filter_signals": "framing.pipeline",
-    "load_signal_tables": "framing.pipeline", "outlet_table": "framing.pipeline",
-    "stream_signals": "framing.pipeline",
-    "list_notebooks": "framing.report", "run_report": "framing.report",
-    "compare_frames": "framing.stats", "distinctive_terms": "framing.stats",
-    "evaluate_attributions": "framing.stats", "score_attributions": "framing.stats", "score_frames": "framing.stats",
-}
+_EXPORTS = {name: module for module, names in {
+    "framing.config": ("Lexicon", "Resources", "list_lexicons", "load_lexicon", "load_resources"),
+    "framing.corpus": ("Corpus", "iter_corpus", "load_corpus"),
+    "framing.errors": ("ConfigFileError", "CorpusPathError", "FramingError", "MetadataError", "UsageError"),
+    "framing.extract": ("extract_attributions", "kwic", "match_frames", "score_sentiment"),
+    "framing.io": ("read_tables", "write_tables"),
+    "framing.pipeline": ("Signals", "compute_signals", "filter_signals", "load_signal_tables", "outlet_table",
+                         "stream_signals"),
+    "framing.report": ("list_notebooks", "run_report"),
+    "framing.stats": ("compare_frames", "distinctive_terms", "evaluate_attributions", "score_attributions",
+                      "score_frames"),
+}.items() for name in names}
 
 _SUBPACKAGES = frozenset({"cli", "config", "corpus", "errors", "extract", "io", "pipeline", "report", "schema", "stats",
                           "text", "viz"})
@@ -76,6 +72,7 @@ def __dir__() -> list[str]:
     return sorted({*globals(), *_EXPORTS})
 
 
+# written out, not derived from _EXPORTS, so that linters and editors see the re-exports (a test keeps them equal)
 __all__ = [
     "ConfigFileError", "Corpus", "CorpusPathError", "FramingError", "Lexicon", "MetadataError", "Resources",
     "Signals", "UsageError", "__version__", "compare_frames", "compute_signals", "distinctive_terms",
